@@ -1,0 +1,90 @@
+package org.learninghub.connect.hub.runtime;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Derives the JDBC settings of the Hub's datasource from the operator-facing keys
+ * ({@code hub.db.url}, {@code hub.db.user}, {@code hub.db.password}, {@code hub.data.dir}).
+ *
+ * <p>{@code @DataSourceDefinition} can only read plain config values, but the driver class and the
+ * embedded default URL both depend on whether {@code hub.db.url} is set, so the derivation lives here,
+ * once. With no {@code hub.db.url} the Hub uses an H2 file database under {@code hub.data.dir},
+ * in PostgreSQL compatibility mode so one set of migrations serves both.
+ */
+public class DatabaseConfigSource implements ConfigSource {
+
+    public static final String JDBC_CLASS = "hub.jdbc.class";
+    public static final String JDBC_URL = "hub.jdbc.url";
+    public static final String JDBC_USER = "hub.jdbc.user";
+    public static final String JDBC_PASSWORD = "hub.jdbc.password";
+
+    static final String DEFAULT_DATA_DIR = "./data";
+    private static final String H2_OPTIONS =
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private static final Set<String> NAMES = Set.of(JDBC_CLASS, JDBC_URL, JDBC_USER, JDBC_PASSWORD);
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return NAMES;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        // Values are derived on lookup; listing them here would read config while config is being built.
+        return Map.of();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        if (!NAMES.contains(propertyName)) {
+            return null;
+        }
+        Optional<String> dbUrl = setting("hub.db.url");
+        return switch (propertyName) {
+            case JDBC_URL -> dbUrl.orElseGet(DatabaseConfigSource::embeddedUrl);
+            case JDBC_CLASS -> driverClassFor(dbUrl.orElse("jdbc:h2:"));
+            case JDBC_USER -> setting("hub.db.user").orElse(dbUrl.isPresent() ? "postgres" : "hub");
+            case JDBC_PASSWORD -> setting("hub.db.password").orElse(dbUrl.isPresent() ? "" : "hub");
+            default -> null;
+        };
+    }
+
+    static String driverClassFor(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.ds.PGSimpleDataSource";
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "org.h2.jdbcx.JdbcDataSource";
+        }
+        throw new IllegalArgumentException(
+                "hub.db.url must be a jdbc:postgresql: or jdbc:h2: URL, got: " + jdbcUrl);
+    }
+
+    private static String embeddedUrl() {
+        Path dir = Path.of(setting("hub.data.dir").orElse(DEFAULT_DATA_DIR)).toAbsolutePath().normalize();
+        return "jdbc:h2:file:" + dir.resolve("hub") + H2_OPTIONS;
+    }
+
+    private static Optional<String> setting(String key) {
+        return ConfigProvider.getConfig(DatabaseConfigSource.class.getClassLoader())
+                .getOptionalValue(key, String.class)
+                .filter(v -> !v.isBlank());
+    }
+
+    @Override
+    public int getOrdinal() {
+        // Below every standard source, so an operator can still set hub.jdbc.* directly.
+        return 50;
+    }
+
+    @Override
+    public String getName() {
+        return "hub-database-defaults";
+    }
+}

@@ -1,0 +1,82 @@
+package org.learninghub.connect.hub.runtime;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Defines the Hub's datasource and brings its schema up to date before anything else touches it.
+ *
+ * <p>Each module ships its own migrations under {@code db/migration/<module>} (portable SQL) and,
+ * where PostgreSQL and H2 must differ, {@code db/vendor/<vendor>/<module>}. Each module keeps its own
+ * history table, so the modules version their schemas independently. Every other start-up bean that
+ * uses the database must declare {@code @DependsOn("DatabaseMigrator")}.
+ */
+@DataSourceDefinition(
+        name = DatabaseMigrator.DATASOURCE,
+        className = "${MPCONFIG=" + DatabaseConfigSource.JDBC_CLASS + "}",
+        url = "${MPCONFIG=" + DatabaseConfigSource.JDBC_URL + "}",
+        user = "${MPCONFIG=" + DatabaseConfigSource.JDBC_USER + "}",
+        password = "${MPCONFIG=" + DatabaseConfigSource.JDBC_PASSWORD + "}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@Singleton(name = "DatabaseMigrator")
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigrator {
+
+    public static final String DATASOURCE = "java:app/jdbc/hub";
+
+    /** Modules in dependency order; each owns {@code db/migration/<name>}. */
+    static final List<String> MODULES = List.of("hub", "xapi", "lti");
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    private DataSource dataSource;
+
+    private volatile boolean complete;
+
+    @PostConstruct
+    void migrate() {
+        String vendor = vendor();
+        for (String module : MODULES) {
+            var result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/" + module, "classpath:db/vendor/" + vendor + "/" + module)
+                    .table("schema_history_" + module)
+                    // Modules after the first find a non-empty schema; they start their own history at 0.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            LOG.info(() -> "Schema of module " + module + " at version " + result.targetSchemaVersion
+                    + " (" + result.migrationsExecuted + " migrations applied)");
+        }
+        complete = true;
+    }
+
+    /** True once every module's schema is current. */
+    public boolean isComplete() {
+        return complete;
+    }
+
+    private String vendor() {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase();
+            return product.contains("postgres") ? "postgresql" : "h2";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database unreachable at start-up: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.learninghub.connect.hub.trust;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import org.learninghub.connect.hub.api.HubProblem;
+
+/** Admin API for trusts (tenants). */
+@Path("admin/api/trusts")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrustResource {
+
+    @Inject
+    Trusts trusts;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewTrust request, @Context UriInfo uri) {
+        if (request == null) {
+            throw HubProblem.badRequest(null, "a JSON body {\"code\":…, \"name\":…} is required");
+        }
+        Trust trust = trusts.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(trust.code()).build())
+                .entity(TrustView.of(trust))
+                .build();
+    }
+
+    @GET
+    public List<TrustView> list() {
+        return trusts.all().stream().map(TrustView::of).toList();
+    }
+
+    @GET
+    @Path("{code}")
+    public TrustView get(@PathParam("code") String code) {
+        return TrustView.of(trusts.require(code));
+    }
+}

@@ -1,0 +1,72 @@
+package org.learninghub.connect.hub.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Real HTTP to a running Hub, with the administrator's credentials when asked. */
+public final class HubClient {
+
+    public static final String ADMIN_USER = "it-admin";
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public HubClient(URL base) {
+        this(URI.create(base.toString()));
+    }
+
+    public HubClient(URI base) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public HttpRequest.Builder admin(String path) {
+        return request(path).header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> adminPost(String path, String json) {
+        return send(admin(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A code no other test run has used, so tests share one database without clashing. */
+    public static String uniqueCode(String prefix) {
+        return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+    }
+}
