@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.learninghub.connect.hub.api.ErrorBody;
+import org.learninghub.connect.xapi.auth.BasicCredentials;
 
 /**
  * Every request under {@code /admin/api/} must carry a Hub administrator's HTTP Basic credentials.

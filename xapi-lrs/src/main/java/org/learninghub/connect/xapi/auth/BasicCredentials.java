@@ -1,10 +1,10 @@
-package org.learninghub.connect.hub.admin;
+package org.learninghub.connect.xapi.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-/** The user name and password of an RFC 7617 {@code Authorization: Basic} header. */
+/** The user name and password of an RFC 7617 {@code Authorization: Basic} header (for an LRS credential: key and secret). */
 public record BasicCredentials(String username, String password) {
 
     public static Optional<BasicCredentials> parse(String authorization) {

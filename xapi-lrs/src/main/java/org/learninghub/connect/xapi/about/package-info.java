@@ -1,0 +1,2 @@
+/** The About resource. */
+package org.learninghub.connect.xapi.about;

@@ -1,0 +1,2 @@
+/** Agents and their Inverse Functional Identifiers, normalised for matching. */
+package org.learninghub.connect.xapi.agent;

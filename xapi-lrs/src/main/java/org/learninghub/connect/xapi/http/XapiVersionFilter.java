@@ -1,0 +1,58 @@
+package org.learninghub.connect.xapi.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * 1.0.3 Communication §6.2 / 2.0.0: every request carries {@code X-Experience-API-Version}; a missing
+ * or unsupported version is a 400, and every response names the version served. The version is kept as
+ * the request property {@link #PROPERTY} for the rules that differ between 1.0.3 and 2.0.0.
+ */
+@Provider
+@PreMatching
+@Priority(XapiPaths.VERSION_PRIORITY)
+public class XapiVersionFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String PROPERTY = XapiVersion.class.getName();
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!XapiPaths.isXapi(path) || HttpMethod.OPTIONS.equals(request.getMethod())) {
+            return;
+        }
+        String header = request.getHeaderString(XapiVersion.HEADER);
+        if (header == null && XapiPaths.isAbout(path)) {
+            return;
+        }
+        if (header == null) {
+            request.abortWith(XapiExceptionMapper.response(XapiException.invalid(XapiVersion.HEADER,
+                    "header is required (1.0.3 or 2.0.0)")));
+            return;
+        }
+        XapiVersion.parse(header).ifPresentOrElse(
+                v -> request.setProperty(PROPERTY, v),
+                () -> request.abortWith(XapiExceptionMapper.response(XapiException.invalid(XapiVersion.HEADER,
+                        "version " + header + " is not supported; this LRS serves 1.0.3 and 2.0.0"))));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!XapiPaths.isXapi(request.getUriInfo().getPath())) {
+            return;
+        }
+        response.getHeaders().putSingle(XapiVersion.HEADER, versionOf(request).header());
+    }
+
+    /** The version a request asked for; 2.0.0 when it named none (About). */
+    public static XapiVersion versionOf(ContainerRequestContext request) {
+        Object v = request.getProperty(PROPERTY);
+        return v instanceof XapiVersion version ? version : XapiVersion.V2_0_0;
+    }
+}
