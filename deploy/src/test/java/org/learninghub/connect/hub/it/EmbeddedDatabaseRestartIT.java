@@ -1,0 +1,43 @@
+package org.learninghub.connect.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run path: {@code bin/hub} with no database configured uses an H2 file under
+ * {@code HUB_DATA_DIR}, and what it stored is still there after the process is killed and restarted.
+ */
+class EmbeddedDatabaseRestartIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void trustCreatedBeforeAKillIsServedAfterRestart() {
+        Map<String, String> env = Map.of("HUB_DATA_DIR", dataDir.toString());
+        String code = HubClient.uniqueCode("K");
+        try (HubProcess first = HubProcess.start(env, HubProcess.logFile("embedded-first").toPath())) {
+            HttpResponse<String> ready = first.client().get("/health/ready");
+            assertTrue(ready.body().contains("H2"), "no HUB_DB_URL means the embedded H2 database: " + ready.body());
+            HttpResponse<String> created = first.client().adminPost("/admin/api/trusts",
+                    "{\"code\":\"" + code + "\",\"name\":\"Survives restarts\"}");
+            assertEquals(201, created.statusCode(), created.body());
+            System.out.printf("embedded start: ready in %d ms%n", first.startedIn().toMillis());
+            first.kill();
+        }
+        assertTrue(dataDir.resolve("hub.mv.db").toFile().isFile(), "the database is a file under HUB_DATA_DIR");
+
+        try (HubProcess second = HubProcess.start(env, HubProcess.logFile("embedded-second").toPath())) {
+            HttpResponse<String> trust = second.client().send(second.client().admin("/admin/api/trusts/" + code).GET());
+            assertEquals(200, trust.statusCode(), trust.body());
+            assertTrue(trust.body().contains("Survives restarts"), trust.body());
+            System.out.printf("embedded restart after SIGKILL: ready in %d ms%n", second.startedIn().toMillis());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.learninghub.connect.hub.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The packaged Hub started the way an operator starts it ({@code bin/hub}, which runs
+ * {@code deploy/target/hub.jar} with the network-quiet Payara flags), as a child process the test
+ * can kill without warning.
+ */
+public final class HubProcess implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final HubClient client;
+    private final Duration startedIn;
+
+    private HubProcess(Process process, HubClient client, Duration startedIn) {
+        this.process = process;
+        this.client = client;
+        this.startedIn = startedIn;
+    }
+
+    /** Starts {@code bin/hub} with these settings on a free loopback port and waits until it is ready. */
+    public static HubProcess start(Map<String, String> environment, Path log) {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(script().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("HUB_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("HUB_HTTP_ADDRESS", "127.0.0.1");
+        builder.environment().put("HUB_JAR", System.getProperty("hub.jar", "target/hub.jar"));
+        builder.environment().putIfAbsent("HUB_ADMIN_USER", HubClient.ADMIN_USER);
+        builder.environment().putIfAbsent("HUB_ADMIN_PASSWORD", HubClient.ADMIN_PASSWORD);
+        Instant begin = Instant.now();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HubClient client = new HubClient(URI.create("http://127.0.0.1:" + port + "/"));
+        HubProcess hub = new HubProcess(process, client, null);
+        try {
+            hub.awaitReady(begin);
+        } catch (RuntimeException e) {
+            hub.kill();
+            throw e;
+        }
+        return new HubProcess(process, client, Duration.between(begin, Instant.now()));
+    }
+
+    public HubClient client() {
+        return client;
+    }
+
+    /** From process start to the first {@code UP} answer of {@code /health/ready}. */
+    public Duration startedIn() {
+        return startedIn;
+    }
+
+    public long pid() {
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
+    }
+
+    /** SIGKILL to the server and its launcher: no shutdown hooks, no flushing, like a power cut. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.onExit().get();
+            for (ProcessHandle p : process.descendants().toList()) {
+                p.onExit().get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not die", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private void awaitReady(Instant begin) {
+        while (Duration.between(begin, Instant.now()).compareTo(READY_TIMEOUT) < 0) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + " before it was ready");
+            }
+            try {
+                HttpResponse<String> ready = client.get("/health/ready");
+                if (ready.statusCode() == 200 && ready.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // keep waiting
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the server was not ready within " + READY_TIMEOUT);
+    }
+
+    private static Path script() {
+        Path script = Path.of(System.getProperty("hub.bin", "../bin/hub"));
+        if (!script.toFile().canExecute()) {
+            throw new IllegalStateException(script + " is missing or not executable");
+        }
+        return script;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static File logFile(String name) {
+        File dir = new File(System.getProperty("hub.it.logs", "target/hub-process-logs"));
+        dir.mkdirs();
+        return new File(dir, name + ".log");
+    }
+}
