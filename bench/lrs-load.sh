@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# LRS load benchmark: builds the Hub, starts it on PostgreSQL (network-quiet flags via bin/hub), issues a
+# credential to a fresh trust, and runs LrsLoadDriver, which prints ingest statements/s (single vs
+# batched POSTs) and query p50/p99 (against GET /xapi/about), each as a ratio to its baseline.
+#   BENCH_DB_URL (default jdbc:postgresql://127.0.0.1:5432/test), BENCH_PORT (default 8099),
+#   BENCH_ARGS (driver arguments after key/secret: clients batch seconds queries; default "4 100 20 2000").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${BENCH_PORT:-8099}"
+db="${BENCH_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
+admin=bench-admin; password=bench-admin-password
+[ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
+mvn -q -B -pl deploy -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/deploy/target/bench.cp" -Dmdep.includeScope=test >/dev/null
+
+HUB_HTTP_PORT=$port HUB_DB_URL=$db HUB_ADMIN_USER=$admin HUB_ADMIN_PASSWORD=$password \
+  HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx1g}" bin/hub > target-bench.log 2>&1 &
+server=$!
+trap 'pkill -P $server 2>/dev/null; kill $server 2>/dev/null; rm -f target-bench.log' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5
+done
+code="B$(date +%s | tail -c 7)"
+curl -sf -u "$admin:$password" -H 'Content-Type: application/json' \
+  -d "{\"code\":\"$code\",\"name\":\"Benchmark\"}" "http://127.0.0.1:$port/admin/api/trusts" >/dev/null
+cred=$(curl -sf -u "$admin:$password" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","scopes":["all"]}' "http://127.0.0.1:$port/admin/api/trusts/$code/credentials")
+field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+key=$(echo "$cred" | field key)
+secret=$(echo "$cred" | field secret)
+java -cp "deploy/target/test-classes:$(cat deploy/target/bench.cp)" \
+  org.learninghub.connect.hub.bench.LrsLoadDriver "http://127.0.0.1:$port/xapi/" "$key" "$secret" ${BENCH_ARGS:-4 100 20 2000}
