@@ -106,6 +106,36 @@ class LtiLaunchIT {
     }
 
     @Test
+    void aRotatedToolKeyIsPublishedBeforeItSigns() {
+        LtiSteps lti = new LtiSteps(base);
+        JsonNode before = LtiSteps.json(lti.hub.send(lti.hub.admin("/admin/api/lti/keys").GET()).body());
+        String signing = signingKid(before);
+        HttpResponse<String> rotated = lti.hub.adminPost("/admin/api/lti/keys/rotate", "");
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        JsonNode after = LtiSteps.json(rotated.body());
+        assertEquals(signing, signingKid(after), "the new key does not sign yet");
+        assertEquals(before.size() + 1, after.size());
+        String jwks = lti.hub.get("/lti/jwks").body();
+        for (JsonNode key : after) {
+            if (key.get("published").asBoolean()) {
+                assertTrue(jwks.contains(key.get("kid").asText()), jwks);
+            }
+        }
+        JsonNode newest = after.get(after.size() - 1);
+        assertTrue(newest.get("published").asBoolean() && !newest.get("signing").asBoolean(), newest.toString());
+        assertEquals(401, lti.hub.send(lti.hub.request("/admin/api/lti/keys").GET()).statusCode());
+    }
+
+    private static String signingKid(JsonNode keys) {
+        for (JsonNode key : keys) {
+            if (key.get("signing").asBoolean()) {
+                return key.get("kid").asText();
+            }
+        }
+        throw new AssertionError("no signing key in " + keys);
+    }
+
+    @Test
     void loginRedirectsToThePlatformWithExactlyTheOidcParameters() {
         LtiSteps lti = new LtiSteps(base);
         try (TestPlatform platform = lti.registeredPlatform()) {

@@ -48,6 +48,19 @@ public class ToolKeyRing {
         return new JWKSet(keys).toPublicJWKSet();
     }
 
+    /** Every stored key, oldest first, with whether it signs and whether it is published now. */
+    public List<ToolKeyStatus> status() {
+        Instant now = Instant.now();
+        List<ToolKey> keys = current(now);
+        String signing = policy().signing(keys, now).map(ToolKey::kid).orElse("");
+        var published = policy().published(keys, now).stream().map(ToolKey::kid).toList();
+        return keys.stream()
+                .sorted(java.util.Comparator.comparing(ToolKey::activates))
+                .map(k -> new ToolKeyStatus(k.kid(), k.created(), k.activates(), k.kid().equals(signing),
+                        published.contains(k.kid())))
+                .toList();
+    }
+
     /**
      * Makes a new key that starts signing after the publish-ahead period, whatever the schedule says: for an
      * operator who wants to rotate now. Returns its kid.
