@@ -1,0 +1,35 @@
+package org.learninghub.connect.hub.keys;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.learninghub.connect.lti.keys.ToolKeyRing;
+import org.learninghub.connect.lti.keys.ToolKeyStatus;
+
+/**
+ * {@code /admin/api/lti/keys}: the tool's key pairs (kids and dates only, never key material) and a rotation
+ * on demand. A rotated-in key is published at once and signs after {@code hub.lti.keys.publish.ahead.hours}.
+ */
+@Path("admin/api/lti/keys")
+@Produces(MediaType.APPLICATION_JSON)
+public class ToolKeyResource {
+
+    @Inject
+    ToolKeyRing keys;
+
+    @GET
+    public List<ToolKeyStatus> list() {
+        return keys.status();
+    }
+
+    @POST
+    @Path("rotate")
+    public List<ToolKeyStatus> rotate() {
+        keys.rotate();
+        return keys.status();
+    }
+}

@@ -1,0 +1,201 @@
+package org.learninghub.connect.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every forged or broken launch is refused with a clear 4xx error page and no launch (the launch handler's
+ * page never appears), each after a real login in a real browser session.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LtiAttackMatrixIT {
+
+    private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return HubDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    LtiSteps lti;
+    TestPlatform platform;
+    Browser browser;
+    LtiSteps.Login login;
+
+    @BeforeEach
+    void logIn() {
+        lti = new LtiSteps(base);
+        platform = lti.registeredPlatform();
+        browser = new Browser();
+        login = lti.login(browser, platform, lti.launchUrl());
+    }
+
+    @AfterEach
+    void stopPlatform() {
+        platform.close();
+    }
+
+    JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
+        return change.apply(platform.resourceLaunch(login.nonce(), lti.launchUrl())).build();
+    }
+
+    /** Refused with a 4xx error page and no launch. Returns the page. */
+    String refused(String idToken, int status) {
+        HttpResponse<String> response = lti.launch(browser, idToken, login.state());
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.body().contains("This LTI request was refused"), response.body());
+        assertFalse(response.body().contains("Hub launch received"));
+        return response.body();
+    }
+
+    @Test
+    void badSignature() {
+        var impostor = new com.nimbusds.jose.jwk.RSAKey.Builder(TestPlatform.newKey())
+                .keyID(platform.signingKey().getKeyID()).build();
+        refused(TestPlatform.sign(claims(c -> c), impostor), 401);
+    }
+
+    @Test
+    void unknownKidWithNoMatchingKey() {
+        refused(TestPlatform.sign(claims(c -> c), TestPlatform.newKey()), 401);
+    }
+
+    @Test
+    void algNone() {
+        assertTrue(refused(new PlainJWT(claims(c -> c)).serialize(), 401).contains("not signed"));
+    }
+
+    @Test
+    void hs256WithThePublicKeyAsSecret() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(platform.signingKey().getKeyID()).build(),
+                claims(c -> c));
+        jwt.sign(new MACSigner(platform.signingKey().toRSAPublicKey().getEncoded()));
+        assertTrue(refused(jwt.serialize(), 401).contains("only RS256"));
+    }
+
+    @Test
+    void expiredToken() {
+        refused(platform.sign(claims(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600))))), 401);
+    }
+
+    @Test
+    void issuedAtInTheFuture() {
+        assertTrue(refused(platform.sign(claims(c -> c.issueTime(Date.from(Instant.now().plusSeconds(600))))), 401)
+                .contains("iat"));
+    }
+
+    @Test
+    void wrongAudience() {
+        refused(platform.sign(claims(c -> c.audience("another-tool"))), 401);
+    }
+
+    @Test
+    void multipleAudiencesWithoutCorrectAzp() {
+        refused(platform.sign(claims(c -> c.audience(List.of(platform.clientId, "another-tool")))), 401);
+        LtiSteps.Login again = lti.login(browser, platform, lti.launchUrl());
+        login = again;
+        refused(platform.sign(claims(c -> c.audience(List.of(platform.clientId, "another-tool")).claim("azp", "another-tool"))), 401);
+    }
+
+    @Test
+    void unknownDeployment() {
+        assertTrue(refused(platform.sign(claims(c -> c.claim(LTI + "deployment_id", "not-registered"))), 400)
+                .contains("deployment_id"));
+    }
+
+    @Test
+    void missingVersion() {
+        assertTrue(refused(platform.sign(claims(c -> c.claim(LTI + "version", null))), 400).contains("version"));
+    }
+
+    @Test
+    void wrongVersion() {
+        assertTrue(refused(platform.sign(claims(c -> c.claim(LTI + "version", "1.1.0"))), 400).contains("version"));
+    }
+
+    @Test
+    void missingMessageType() {
+        assertTrue(refused(platform.sign(claims(c -> c.claim(LTI + "message_type", null))), 400).contains("message_type"));
+    }
+
+    @Test
+    void missingResourceLink() {
+        assertTrue(refused(platform.sign(claims(c -> c.claim(LTI + "resource_link", null))), 400).contains("resource_link"));
+    }
+
+    @Test
+    void missingRoles() {
+        assertTrue(refused(platform.sign(claims(c -> c.claim(LTI + "roles", null))), 400).contains("roles"));
+    }
+
+    @Test
+    void missingNonce() {
+        refused(platform.sign(claims(c -> c.claim("nonce", null))), 401);
+    }
+
+    @Test
+    void replayedToken() {
+        String idToken = platform.sign(claims(c -> c));
+        assertEquals(200, lti.launch(browser, idToken, login.state()).statusCode());
+        refused(idToken, 400);
+    }
+
+    @Test
+    void aNonceSeenOnceCannotBeUsedAgain() {
+        // A verified token that fails the LTI checks still uses its nonce up (database, not memory).
+        refused(platform.sign(claims(c -> c.claim(LTI + "deployment_id", "not-registered"))), 400);
+        assertTrue(refused(platform.sign(claims(c -> c)), 401).contains("replay"));
+    }
+
+    @Test
+    void stateMismatch() {
+        Browser victim = new Browser();
+        LtiSteps.Login victimLogin = lti.login(victim, platform, lti.launchUrl());
+        // The attacker's browser posts a token for the victim's login: its cookie is for another state.
+        HttpResponse<String> response = lti.launch(browser,
+                platform.sign(platform.resourceLaunch(victimLogin.nonce(), lti.launchUrl()).build()), victimLogin.state());
+        assertEquals(401, response.statusCode(), response.body());
+        assertFalse(response.body().contains("Hub launch received"));
+    }
+
+    @Test
+    void idTokenWithoutALogin() {
+        HttpResponse<String> response = lti.launch(new Browser(), platform.sign(claims(c -> c)), "no-such-state");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("No login started this launch"), response.body());
+    }
+
+    @Test
+    void garbageAndMissingFields() {
+        refused("definitely-not-a-jwt", 400);
+        HttpResponse<String> empty = browser.post(lti.launchUrl(), java.util.Map.of("state", login.state()));
+        assertEquals(400, empty.statusCode(), empty.body());
+    }
+}

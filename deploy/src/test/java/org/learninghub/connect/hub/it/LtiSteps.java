@@ -1,0 +1,96 @@
+package org.learninghub.connect.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The steps LTI integration tests repeat: a trust and a registration, a login, a launch. */
+final class LtiSteps {
+
+    final HubClient hub;
+    /** The tool's public URL as the server under test is configured ({@code hub.public.url}). */
+    final URI tool;
+
+    LtiSteps(URL base) {
+        this.hub = new HubClient(base);
+        this.tool = URI.create("http://127.0.0.1:" + System.getProperty("hub.it.port", "18080"));
+    }
+
+    URI launchUrl() {
+        return tool.resolve("/lti/launch");
+    }
+
+    String newTrust() {
+        String code = HubClient.uniqueCode("L");
+        HttpResponse<String> created = hub.adminPost("/admin/api/trusts", "{\"code\":\"" + code + "\",\"name\":\"LTI " + code + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return code;
+    }
+
+    JsonNode register(String trust, TestPlatform platform) {
+        HttpResponse<String> created = hub.adminPost("/admin/api/trusts/" + trust + "/platforms", platform.registrationJson());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created.body());
+    }
+
+    /** A registered platform in a new trust. */
+    TestPlatform registeredPlatform() {
+        TestPlatform platform = TestPlatform.start();
+        register(newTrust(), platform);
+        return platform;
+    }
+
+    /** A login initiation as the platform sends it by GET; the state and nonce come back in the redirect. */
+    Login login(Browser browser, TestPlatform platform, URI target) {
+        HttpResponse<String> response = browser.get(loginUri(platform, target, Map.of()));
+        assertEquals(302, response.statusCode(), response.body());
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        return new Login(Browser.query(location), location);
+    }
+
+    URI loginUri(TestPlatform platform, URI target, Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("iss", platform.issuer);
+        params.put("login_hint", "learner-7");
+        params.put("target_link_uri", target.toString());
+        params.put("lti_message_hint", "{\"launch\":42}");
+        params.put("lti_deployment_id", platform.deploymentId);
+        params.put("client_id", platform.clientId);
+        params.putAll(extra);
+        return tool.resolve("/lti/login?" + params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+    }
+
+    HttpResponse<String> launch(Browser browser, String idToken, String state) {
+        return browser.post(launchUrl(), Map.of("id_token", idToken, "state", state));
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return TestPlatform.JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Login(Map<String, String> params, URI location) {
+        String state() {
+            return params.get("state");
+        }
+
+        String nonce() {
+            return params.get("nonce");
+        }
+    }
+}

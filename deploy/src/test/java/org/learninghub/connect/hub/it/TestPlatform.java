@@ -1,0 +1,155 @@
+package org.learninghub.connect.hub.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An LTI 1.3 platform for tests: its own RS256 key pair, a real JWKS endpoint over HTTP on 127.0.0.1, and
+ * id_tokens signed the way an LMS signs them.
+ */
+public final class TestPlatform implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    public final String issuer;
+    public final String clientId = "client-" + UUID.randomUUID();
+    public final String deploymentId = "deployment-1";
+    public final AtomicInteger jwksFetches = new AtomicInteger();
+    private volatile RSAKey signingKey = newKey();
+    private volatile List<RSAKey> published = List.of(signingKey);
+
+    private TestPlatform() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jwks", exchange -> {
+            jwksFetches.incrementAndGet();
+            List<JWK> keys = published.stream().map(k -> (JWK) k.toPublicJWK()).toList();
+            byte[] body = new JWKSet(keys).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/lms";
+    }
+
+    public static TestPlatform start() {
+        try {
+            return new TestPlatform();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI authUrl() {
+        return URI.create(issuer + "/auth");
+    }
+
+    public URI jwksUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
+    }
+
+    public RSAKey signingKey() {
+        return signingKey;
+    }
+
+    /** The platform replaces its key: only the new one is published and signs from now on. */
+    public void rotateKey() {
+        signingKey = newKey();
+        published = List.of(signingKey);
+    }
+
+    /** The admin API body registering this platform. */
+    public String registrationJson() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("issuer", issuer);
+        body.put("clientId", clientId);
+        body.put("deploymentIds", List.of(deploymentId));
+        body.put("authLoginUrl", authUrl().toString());
+        body.put("accessTokenUrl", issuer + "/token");
+        body.put("jwksUrl", jwksUrl().toString());
+        return json(body);
+    }
+
+    /** The claims of a valid resource link launch for this login, to be changed per test. */
+    public JWTClaimsSet.Builder resourceLaunch(String nonce, URI target) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject("learner-7")
+                .audience(clientId)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .claim("nonce", nonce)
+                .claim("name", "Mary Seacole")
+                .claim("https://purl.imsglobal.org/spec/lti/claim/message_type", "LtiResourceLinkRequest")
+                .claim("https://purl.imsglobal.org/spec/lti/claim/version", "1.3.0")
+                .claim("https://purl.imsglobal.org/spec/lti/claim/deployment_id", deploymentId)
+                .claim("https://purl.imsglobal.org/spec/lti/claim/target_link_uri", target.toString())
+                .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", "rl-1", "title", "Hand hygiene"))
+                .claim("https://purl.imsglobal.org/spec/lti/claim/roles",
+                        List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
+                .claim("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", "c-1", "title", "Ward induction"))
+                .claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("hub_resource_id", "demo-welcome"));
+    }
+
+    public String sign(JWTClaimsSet claims) {
+        return sign(claims, signingKey);
+    }
+
+    public static String sign(JWTClaimsSet claims, RSAKey key) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RSAKey newKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

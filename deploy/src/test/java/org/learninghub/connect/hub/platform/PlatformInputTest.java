@@ -1,0 +1,76 @@
+package org.learninghub.connect.hub.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.learninghub.connect.hub.api.HubProblem;
+
+class PlatformInputTest {
+
+    static PlatformInput input(String issuer, String authUrl, String jwksUrl, Map<String, Object> jwk) {
+        return new PlatformInput(issuer, "client-1", List.of("d1", "d1", "d2"), authUrl, "https://lms.example/token",
+                null, jwksUrl, jwk);
+    }
+
+    static String field(Runnable r) {
+        HubProblem problem = assertThrows(HubProblem.class, r::run);
+        assertEquals(400, problem.status().getStatusCode());
+        return problem.field();
+    }
+
+    @Test
+    void acceptsHttpsAndRemovesDuplicateDeployments() {
+        PlatformInput ok = input("https://lms.example", "https://lms.example/auth", "https://lms.example/jwks", null);
+        assertEquals(List.of("d1", "d2"), ok.deploymentIds());
+    }
+
+    @Test
+    void acceptsPlainHttpOnlyOnThisMachine() {
+        input("http://localhost:8081", "http://127.0.0.1:8081/auth", "http://[::1]:8081/jwks", null);
+        assertEquals("authLoginUrl", field(() -> input("https://lms.example", "http://lms.example/auth",
+                "https://lms.example/jwks", null)));
+        assertEquals("issuer", field(() -> input("http://lms.example", "https://lms.example/auth",
+                "https://lms.example/jwks", null)));
+    }
+
+    @Test
+    void refusesUrlsThatAreNotWebUrls() {
+        assertEquals("jwksUrl", field(() -> input("https://lms.example", "https://lms.example/auth", "file:///etc/passwd", null)));
+        assertEquals("jwksUrl", field(() -> input("https://lms.example", "https://lms.example/auth", "/relative", null)));
+        assertEquals("authLoginUrl", field(() -> input("https://lms.example", "https://user@lms.example/auth",
+                "https://lms.example/jwks", null)));
+    }
+
+    @Test
+    void needsExactlyOneKeySource() throws Exception {
+        assertEquals("jwksUrl", field(() -> input("https://lms.example", "https://lms.example/auth", null, null)));
+        Map<String, Object> jwk = new RSAKeyGenerator(2048).keyID("k").generate().toPublicJWK().toJSONObject();
+        assertEquals("jwksUrl", field(() -> input("https://lms.example", "https://lms.example/auth",
+                "https://lms.example/jwks", jwk)));
+        PlatformInput withKey = input("https://lms.example", "https://lms.example/auth", null, jwk);
+        assertTrue(withKey.publicKeyJson().orElseThrow().contains("\"kid\":\"k\""));
+    }
+
+    @Test
+    void aStaticKeyMustBeAnRsaPublicKey() throws Exception {
+        RSAKey pair = new RSAKeyGenerator(2048).keyID("k").generate();
+        assertEquals("publicJwk", field(() -> input("https://lms.example", "https://lms.example/auth", null,
+                pair.toJSONObject())));
+        assertEquals("publicJwk", field(() -> input("https://lms.example", "https://lms.example/auth", null,
+                Map.of("kty", "oct", "k", "c2VjcmV0"))));
+    }
+
+    @Test
+    void needsClientIdAndDeployments() {
+        assertEquals("clientId", field(() -> new PlatformInput("https://lms.example", " ", List.of("d"),
+                "https://lms.example/auth", "https://lms.example/token", null, "https://lms.example/jwks", null)));
+        assertEquals("deploymentIds", field(() -> new PlatformInput("https://lms.example", "c", List.of(),
+                "https://lms.example/auth", "https://lms.example/token", null, "https://lms.example/jwks", null)));
+    }
+}

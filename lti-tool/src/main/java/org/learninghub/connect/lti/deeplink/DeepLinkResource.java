@@ -1,0 +1,84 @@
+package org.learninghub.connect.lti.deeplink;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.learninghub.connect.lti.page.HtmlPage;
+import org.learninghub.connect.lti.page.LtiProblem;
+import org.learninghub.connect.lti.registration.PlatformRegistration;
+import org.learninghub.connect.lti.registration.RegistrationStore;
+
+/**
+ * {@code /lti/deep-link}: the deep linking target URL an LMS administrator registers, and
+ * {@code /lti/deep-link/response}, where the picker posts the teacher's choice.
+ */
+@Path("lti/deep-link")
+@Produces(MediaType.TEXT_HTML)
+public class DeepLinkResource {
+
+    @Inject
+    DeepLinkSessions sessions;
+
+    @Inject
+    DeepLinkCatalog catalog;
+
+    @Inject
+    DeepLinkReturn returner;
+
+    @Inject
+    RegistrationStore registrations;
+
+    /** A deep linking request arrives at {@code /lti/launch}; a browser here directly gets directions. */
+    @GET
+    public String info() {
+        return HtmlPage.page("Hub content selection", "<p>Content selection starts from your learning platform's "
+                + "\"add activity\" dialogue; it cannot be opened directly.</p>");
+    }
+
+    @POST
+    @Path("response")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response respond(@FormParam("session") String sessionId, @FormParam("item") List<String> picked) {
+        if (sessionId == null || sessionId.isBlank()) {
+            throw LtiProblem.badRequest("The selection has no session.");
+        }
+        DeepLinkSession session = sessions.take(sessionId).orElseThrow(() -> LtiProblem.badRequest(
+                "This selection is unknown or was already sent; start again from your platform."));
+        if (!Instant.now().isBefore(session.expires())) {
+            throw LtiProblem.badRequest("This selection expired; start again from your platform.");
+        }
+        long tenantId = registrations.findById(session.registrationId()).map(PlatformRegistration::tenantId)
+                .orElseThrow(() -> LtiProblem.badRequest("The platform registration is gone."));
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(picked == null ? List.of() : picked));
+        // Deep Linking §4.4.1 accept_multiple=false: at most one item may come back.
+        if (!session.acceptMultiple() && ids.size() > 1) {
+            throw LtiProblem.badRequest("The platform accepts only one item here.");
+        }
+        // Only items the catalogue offers this trust may be linked, whatever the form says.
+        Map<String, CatalogItem> offered = catalog.items(tenantId).stream()
+                .collect(Collectors.toMap(CatalogItem::resourceId, Function.identity(), (a, b) -> a));
+        List<CatalogItem> items = new ArrayList<>();
+        for (String id : ids) {
+            CatalogItem item = offered.get(id);
+            if (item == null) {
+                throw LtiProblem.badRequest("The item " + id + " is not in the Hub catalogue.");
+            }
+            items.add(item);
+        }
+        return returner.answer(session, items, Optional.empty());
+    }
+}
