@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +50,7 @@ public class StatementReader {
 
     public Response get(LrsPrincipal principal, UriInfo uri, HttpHeaders headers) {
         // Taken before reading: every statement stored up to this instant is visible to this read.
-        String consistentThrough = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        String consistentThrough = ConsistentThroughFilter.now();
         MultivaluedMap<String, String> params = uri.getQueryParameters();
         boolean single = params.containsKey("statementId") || params.containsKey("voidedStatementId");
         if (params.containsKey("more")) {

@@ -14,7 +14,9 @@ import java.text.ParseException;
 import java.util.Set;
 import org.learninghub.connect.xapi.http.XapiException;
 import org.learninghub.connect.xapi.http.XapiJson;
+import org.learninghub.connect.xapi.http.XapiVersion;
 import org.learninghub.connect.xapi.statement.store.StatementEquivalence;
+import org.learninghub.connect.xapi.statement.validation.StatementRules;
 
 /**
  * Signed statements (1.0.3 Data §2.6): the signature attachment holds a JWS (compact serialisation)
@@ -66,7 +68,13 @@ public final class SignatureVerifier {
 
     /** The payload is the statement before signing: compare without attachments and LRS-set properties. */
     private static boolean sameStatement(ObjectNode signed, ObjectNode statement) {
-        ObjectNode a = signed.deepCopy();
+        ObjectNode a;
+        try {
+            // The payload is normalised as the statement was (e.g. contextActivities as arrays).
+            a = StatementRules.validate(signed.deepCopy(), "signature", XapiVersion.V2_0_0);
+        } catch (XapiException e) {
+            return false;
+        }
         ObjectNode b = statement.deepCopy();
         a.remove("attachments");
         b.remove("attachments");

@@ -53,6 +53,10 @@ public record StatementBody(JsonNode json, List<Attachment> attachments) {
             Part p = parts.get(i);
             String hash = p.header(HASH_HEADER).orElseThrow(() ->
                     XapiException.invalid(HASH_HEADER, "every attachment part needs the header " + HASH_HEADER));
+            if (!p.header("Content-Transfer-Encoding").map(e -> e.equalsIgnoreCase("binary")).orElse(false)) {
+                throw XapiException.invalid("Content-Transfer-Encoding",
+                        "every attachment part must have Content-Transfer-Encoding: binary");
+            }
             String actual = sha256(p.body());
             if (hash.length() == 64 && !hash.equalsIgnoreCase(actual)) {
                 throw XapiException.invalid(HASH_HEADER, "part " + i + " does not match its hash " + hash);

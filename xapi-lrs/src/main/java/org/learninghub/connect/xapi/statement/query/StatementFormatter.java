@@ -38,7 +38,7 @@ public final class StatementFormatter {
         if (object instanceof ObjectNode o) {
             String type = o.path("objectType").asText("Activity");
             switch (type) {
-                case "Activity" -> o.retain("objectType", "id");
+                case "Activity" -> o.retain("id");
                 case "Agent", "Group" -> idsOfActor(s, "object");
                 case "SubStatement" -> ids(o);
                 default -> { }
@@ -48,7 +48,7 @@ public final class StatementFormatter {
             idsOfActor(context, "instructor");
             idsOfActor(context, "team");
             if (context.get("contextActivities") instanceof ObjectNode ca) {
-                ca.elements().forEachRemaining(list -> list.forEach(a -> ((ObjectNode) a).retain("objectType", "id")));
+                ca.elements().forEachRemaining(list -> list.forEach(a -> ((ObjectNode) a).retain("id")));
             }
             for (String list : List.of("contextAgents", "contextGroups")) {
                 context.path(list).forEach(e -> {

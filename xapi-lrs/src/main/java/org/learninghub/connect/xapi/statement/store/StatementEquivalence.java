@@ -24,6 +24,19 @@ public final class StatementEquivalence {
         if (!a.has("timestamp")) {
             b.remove("timestamp");
         }
+        truncateDuration(a);
+        truncateDuration(b);
+        truncateDuration(a.path("object"));
+        truncateDuration(b.path("object"));
         return a.equals(b);
     }
+
+    /** 2.0.0 §4.2.7: precision of a duration beyond 0.01 s is not part of the comparison. */
+    private static void truncateDuration(JsonNode statement) {
+        if (statement.path("result") instanceof ObjectNode result && result.path("duration").isTextual()) {
+            result.put("duration", HUNDREDTHS.matcher(result.get("duration").textValue()).replaceFirst("$1S"));
+        }
+    }
+
+    private static final java.util.regex.Pattern HUNDREDTHS = java.util.regex.Pattern.compile("(\\d+\\.\\d{1,2})\\d*S$");
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.learninghub.connect.xapi.agent.Actor;
+import org.learninghub.connect.xapi.agent.Group;
 import org.learninghub.connect.xapi.agent.GroupJson;
 import org.learninghub.connect.xapi.http.XapiException;
 import org.learninghub.connect.xapi.http.XapiVersion;
@@ -40,7 +42,7 @@ public final class StatementRules {
         body(s, path, version, false);
         Values.timestamp(s, "stored", path);
         if (s.has("authority")) {
-            GroupJson.parseActor(s.get("authority"), child(path, "authority"));
+            authority(s.get("authority"), child(path, "authority"));
         }
         String v = JsonRules.optionalString(s, "version", path);
         if (v != null && !(VERSION_1.matcher(v).matches() || (version.isAtLeast2() && VERSION_2.matcher(v).matches()))) {
@@ -72,6 +74,17 @@ public final class StatementRules {
         }
         if (isVoiding(s) && !"StatementRef".equals(s.get("object").path("objectType").asText())) {
             throw XapiException.invalid(child(path, "object"), "a voiding statement's object must be a StatementRef");
+        }
+    }
+
+    /**
+     * 1.0.3 Data §2.4.9: an authority is an Agent, or an anonymous Group of exactly two Agents (an OAuth
+     * consumer and user). The LRS replaces it with the credential's authority, but a malformed one is refused.
+     */
+    private static void authority(JsonNode authority, String path) {
+        Actor actor = GroupJson.parseActor(authority, path);
+        if (actor instanceof Group group && (group.ifi().isPresent() || group.members().size() != 2)) {
+            throw XapiException.invalid(path, "a Group authority must be anonymous with exactly two member Agents");
         }
     }
 
