@@ -1,0 +1,55 @@
+package org.learninghub.connect.xapi.statement.attachment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.learninghub.connect.xapi.http.XapiException;
+import org.learninghub.connect.xapi.statement.store.Attachment;
+
+/**
+ * Matches statements' attachment metadata with the parts of the request (1.0.3 Communication §2.1.2):
+ * an attachment without {@code fileUrl} must come as a part with its SHA-2; every part must belong to
+ * some statement; signature attachments are verified.
+ */
+public final class AttachmentCheck {
+
+    private AttachmentCheck() {
+    }
+
+    public static void check(List<JsonNode> statements, StatementBody body) {
+        Map<String, Attachment> parts = body.bySha2();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < statements.size(); i++) {
+            JsonNode s = statements.get(i);
+            String at = statements.size() == 1 ? "attachments" : "[" + i + "].attachments";
+            JsonNode list = s.path("attachments");
+            for (int a = 0; a < list.size(); a++) {
+                JsonNode meta = list.get(a);
+                String sha2 = meta.get("sha2").asText().toLowerCase();
+                Attachment content = parts.get(sha2);
+                if (content == null) {
+                    if (!meta.has("fileUrl")) {
+                        throw XapiException.invalid(at + "[" + a + "].sha2",
+                                "no multipart/mixed part carries this attachment, and it has no fileUrl");
+                    }
+                    continue;
+                }
+                used.add(sha2);
+                if (SignatureVerifier.USAGE_TYPE.equals(meta.get("usageType").asText())) {
+                    if (!meta.get("contentType").asText().startsWith("application/octet-stream")) {
+                        throw XapiException.invalid(at + "[" + a + "].contentType",
+                                "a signature attachment must be application/octet-stream");
+                    }
+                    SignatureVerifier.verify(s, content.content(), at + "[" + a + "]");
+                }
+            }
+        }
+        for (String sha2 : parts.keySet()) {
+            if (!used.contains(sha2)) {
+                throw XapiException.invalid(StatementBody.HASH_HEADER, "part " + sha2 + " matches no statement attachment");
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.learninghub.connect.xapi.statement.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.learninghub.connect.xapi.http.XapiException;
+import org.learninghub.connect.xapi.http.XapiJson;
+
+/**
+ * Stores a request's statements all-or-nothing in one transaction (1.0.3 Communication §2.1.2), with
+ * JDBC batches. Rows are written in id order, so two requests touching the same ids lock them in the
+ * same order and cannot deadlock; an id stored concurrently surfaces as {@link StatementConflict}.
+ */
+@ApplicationScoped
+public class StatementWriter {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ActivityDefinitions activityDefinitions;
+
+    @Transactional
+    public void store(long tenant, List<NewStatement> batch, List<Attachment> attachments, OffsetDateTime stored) {
+        List<NewStatement> sorted = new ArrayList<>(batch);
+        sorted.sort(Comparator.comparing(NewStatement::id));
+        try (Connection c = dataSource.getConnection()) {
+            List<NewStatement> fresh = withoutEquivalentCopies(c, tenant, sorted);
+            checkVoidingTargets(c, tenant, fresh);
+            Set<UUID> alreadyVoided = voidedBeforeArrival(c, tenant, fresh);
+            long[] seqs = Sequences.next(c, fresh.size());
+            insertStatements(c, tenant, fresh, seqs, stored, alreadyVoided);
+            LinkRows.insert(c, tenant, fresh, seqs);
+            markVoided(c, tenant, fresh);
+            AttachmentRows.insert(c, tenant, attachments);
+            activityDefinitions.merge(c, tenant, fresh);
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new StatementConflict(e);
+            }
+            throw new IllegalStateException("storing statements failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Statement immutability (1.0.3 Data §2.4.1 / Communication §2.1.2): an id already stored with the
+     * same content is accepted without change; with other content it is a 409.
+     */
+    private List<NewStatement> withoutEquivalentCopies(Connection c, long tenant, List<NewStatement> sorted)
+            throws SQLException {
+        Map<UUID, String> existing = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, statement_json FROM xapi_statement WHERE tenant_id = ? AND id = ANY (?)")) {
+            ps.setLong(1, tenant);
+            ps.setArray(2, c.createArrayOf("UUID", sorted.stream().map(NewStatement::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    existing.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        }
+        List<NewStatement> fresh = new ArrayList<>();
+        for (NewStatement s : sorted) {
+            String stored = existing.get(s.id());
+            if (stored == null) {
+                fresh.add(s);
+            } else if (!StatementEquivalence.equivalent(s.sent(), read(stored))) {
+                throw XapiException.conflict("id", "statement " + s.id()
+                        + " is already stored with different content; statements are immutable");
+            }
+        }
+        return fresh;
+    }
+
+    /** 1.0.3 Data §2.3.2: a voiding statement cannot target another voiding statement. */
+    private void checkVoidingTargets(Connection c, long tenant, List<NewStatement> fresh) throws SQLException {
+        Set<UUID> targets = new HashSet<>();
+        Set<UUID> voidingInBatch = new HashSet<>();
+        for (NewStatement s : fresh) {
+            s.voidingTarget().ifPresent(t -> {
+                targets.add(t);
+                voidingInBatch.add(s.id());
+            });
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        for (UUID t : targets) {
+            if (voidingInBatch.contains(t)) {
+                throw XapiException.invalid("object.id", "statement " + t + " is a voiding statement; it cannot be voided");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM xapi_statement WHERE tenant_id = ? "
+                + "AND id = ANY (?) AND voiding_target IS NOT NULL")) {
+            ps.setLong(1, tenant);
+            ps.setArray(2, c.createArrayOf("UUID", targets.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw XapiException.invalid("object.id", "statement " + rs.getObject(1, UUID.class)
+                            + " is a voiding statement; it cannot be voided");
+                }
+            }
+        }
+    }
+
+    /** A statement whose voiding statement arrived first is stored voided. */
+    private Set<UUID> voidedBeforeArrival(Connection c, long tenant, List<NewStatement> fresh) throws SQLException {
+        Set<UUID> voided = new HashSet<>();
+        if (fresh.isEmpty()) {
+            return voided;
+        }
+        fresh.forEach(s -> s.voidingTarget().ifPresent(voided::add));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT voiding_target FROM xapi_statement WHERE tenant_id = ? AND voiding_target = ANY (?)")) {
+            ps.setLong(1, tenant);
+            ps.setArray(2, c.createArrayOf("UUID", fresh.stream().map(NewStatement::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    voided.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return voided;
+    }
+
+    private void insertStatements(Connection c, long tenant, List<NewStatement> fresh, long[] seqs,
+            OffsetDateTime stored, Set<UUID> voided) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xapi_statement (tenant_id, id, seq, stored, "
+                + "registration, voiding_target, voided, has_attachments, statement_json) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (int i = 0; i < fresh.size(); i++) {
+                NewStatement s = fresh.get(i);
+                ps.setLong(1, tenant);
+                ps.setObject(2, s.id());
+                ps.setLong(3, seqs[i]);
+                ps.setObject(4, stored);
+                Sequences.setUuid(ps, 5, s.registration().orElse(null));
+                Sequences.setUuid(ps, 6, s.voidingTarget().orElse(null));
+                ps.setBoolean(7, voided.contains(s.id()) && s.voidingTarget().isEmpty());
+                ps.setBoolean(8, s.hasAttachments());
+                ps.setString(9, s.statement().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Voiding statements void their (non-voiding) targets: they leave query results from now on. */
+    private void markVoided(Connection c, long tenant, List<NewStatement> fresh) throws SQLException {
+        List<UUID> targets = fresh.stream().flatMap(s -> s.voidingTarget().stream()).sorted().distinct().toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xapi_statement SET voided = TRUE "
+                + "WHERE tenant_id = ? AND id = ? AND voiding_target IS NULL")) {
+            for (UUID t : targets) {
+                ps.setLong(1, tenant);
+                ps.setObject(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("23505".equals(x.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return XapiJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored statement is not JSON", e);
+        }
+    }
+}
