@@ -52,7 +52,9 @@ public abstract class DocumentResource {
         if (request.documentId().isPresent()) {
             StoredDocument document = documents.get(principal.tenantId(), request.key())
                     .orElseThrow(() -> XapiException.notFound("document " + request.documentId().get()));
-            return Response.ok(document.body().content(), document.body().contentType())
+            // The Content-Type exactly as it was stored, not re-serialised from a parsed media type.
+            return Response.ok(document.body().content())
+                    .header(HttpHeaders.CONTENT_TYPE, document.body().contentType())
                     .header(HttpHeaders.ETAG, Etags.header(document.etag()))
                     .lastModified(Date.from(document.updated()))
                     .build();
