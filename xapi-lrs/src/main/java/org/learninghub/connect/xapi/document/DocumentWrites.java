@@ -1,0 +1,98 @@
+package org.learninghub.connect.xapi.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * One attempt at one document write, in one transaction. The document's row is read with
+ * {@code SELECT … FOR UPDATE}, so a concurrent writer of the same document waits, then sees this write:
+ * preconditions are checked and JSON merged against the latest version, and no update is lost. Creating a
+ * document cannot lock a row that does not exist yet; two creators race on the unique key instead, and the
+ * loser's attempt ends in {@link WriteRaceLost} (its transaction rolled back) for {@link Documents} to retry.
+ */
+@ApplicationScoped
+public class DocumentWrites {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DocumentStore store;
+
+    /** Replaces (or creates) the document; returns its new ETag. */
+    @Transactional
+    public String put(long tenantId, DocumentKey key, DocumentBody body, Preconditions preconditions,
+                      UnconditionalPut unconditional) {
+        return inTransaction(c -> {
+            Optional<StoredDocument> current = store.find(c, tenantId, key, true);
+            preconditions.check(current.map(StoredDocument::etag));
+            if (preconditions.absent()) {
+                unconditional.check(current.isPresent());
+            }
+            return write(c, tenantId, key, body, current.isPresent());
+        });
+    }
+
+    /** Creates the document, or merges a JSON Object into the stored one; returns its new ETag. */
+    @Transactional
+    public String post(long tenantId, DocumentKey key, DocumentBody body, Preconditions preconditions) {
+        return inTransaction(c -> {
+            Optional<StoredDocument> current = store.find(c, tenantId, key, true);
+            preconditions.check(current.map(StoredDocument::etag));
+            DocumentBody result = current.isPresent() ? JsonMerge.merge(current.get().body(), body) : body;
+            return write(c, tenantId, key, result, current.isPresent());
+        });
+    }
+
+    /** Deletes the document if it exists (deleting nothing is not an error). */
+    @Transactional
+    public void delete(long tenantId, DocumentKey key, Preconditions preconditions) {
+        inTransaction(c -> {
+            Optional<StoredDocument> current = store.find(c, tenantId, key, true);
+            preconditions.check(current.map(StoredDocument::etag));
+            if (current.isPresent()) {
+                store.delete(c, tenantId, key);
+            }
+            return null;
+        });
+    }
+
+    /** Deletes every document of the scope (State: of an Activity and Agent), or of one registration in it. */
+    @Transactional
+    public void deleteAll(long tenantId, DocumentScope scope, Optional<UUID> registration) {
+        inTransaction(c -> store.deleteAll(c, tenantId, scope, registration));
+    }
+
+    private String write(Connection c, long tenantId, DocumentKey key, DocumentBody body, boolean exists)
+            throws SQLException {
+        // Microseconds: what both databases keep, so a 'since' compares with exactly what was stored.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (exists) {
+            store.update(c, tenantId, key, body, now);
+        } else {
+            store.insert(c, tenantId, key, body, now);
+        }
+        return body.etag();
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw WriteRaceLost.isRace(e) ? new WriteRaceLost(e) : new IllegalStateException("document write failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

@@ -1,0 +1,18 @@
+package org.learninghub.connect.xapi.document;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Path;
+
+/**
+ * The State resource, {@code /xapi/activities/state}.
+ * 1.0.3 Communication §2.3: per-learner, per-activity scratch data such as bookmarks and suspend data.
+ */
+@Path("xapi/activities/state")
+@RequestScoped
+public class StateResource extends DocumentResource {
+
+    @Override
+    protected DocumentKind kind() {
+        return DocumentKind.STATE;
+    }
+}
