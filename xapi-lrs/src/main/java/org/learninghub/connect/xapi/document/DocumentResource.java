@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -158,7 +159,7 @@ public abstract class DocumentResource {
         }
         Response.ResponseBuilder response = Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, Etags.header(Etags.sha1(json)));
-        ids.stream().map(DocumentId::updated).max(java.util.Comparator.naturalOrder())
+        ids.stream().map(DocumentId::updated).max(Comparator.naturalOrder())
                 .ifPresent(newest -> response.lastModified(Date.from(newest)));
         return response.build();
     }
