@@ -202,6 +202,18 @@ class XapiDocumentsIT {
     }
 
     @Test
+    void an200IdentifiedGroupFilesDocumentsUnderItsIfi() throws Exception {
+        XapiDocumentClient v2 = client("2.0.0");
+        String group = "{\"objectType\":\"Group\",\"name\":\"Ward 7\",\"mbox\":\"mailto:ward7@example.org\","
+                + "\"member\":[{\"mbox\":\"mailto:nurse@example.org\"}]}";
+        assertEquals(204, v2.postJson(AGENT_PROFILE, params("agent", group, "profileId", "rota"), "{\"week\":1}").statusCode());
+        assertEquals(JSON.readTree("{\"week\":1}"), json(v2.get(AGENT_PROFILE,
+                params("agent", "{\"mbox\":\"mailto:ward7@example.org\"}", "profileId", "rota"))));
+        assertBad("agent", v2.as("1.0.3").get(AGENT_PROFILE, params("agent", group, "profileId", "rota")));
+        assertBad("agent", v2.get(AGENT_PROFILE, params("agent", "{\"objectType\":\"Group\",\"member\":[]}")));
+    }
+
+    @Test
     void badParametersAre400sNamingTheParameter() throws Exception {
         XapiDocumentClient lrs = client("2.0.0");
         assertBad("colour", lrs.get(STATE, with(state("s"), "colour", "red")));

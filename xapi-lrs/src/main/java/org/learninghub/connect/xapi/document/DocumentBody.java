@@ -1,5 +1,6 @@
 package org.learninghub.connect.xapi.document;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import org.learninghub.connect.xapi.http.XapiJson;
@@ -28,7 +29,7 @@ public record DocumentBody(String contentType, byte[] content) {
     /** A body that says it is JSON must be JSON; anything else is stored as it came. */
     public DocumentBody requireWellFormed() {
         if (isJson()) {
-            XapiJson.parse(new String(content, java.nio.charset.StandardCharsets.UTF_8), "content");
+            XapiJson.parse(new String(content, StandardCharsets.UTF_8), "content");
         }
         return this;
     }

@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.learninghub.connect.xapi.agent.AgentJson;
 import org.learninghub.connect.xapi.http.XapiException;
+import org.learninghub.connect.xapi.http.XapiVersion;
 import org.learninghub.connect.xapi.validation.Iri;
 
 /**
  * Reads and validates the query parameters of the Document resources (1.0.3 Communication §2.3, §2.6, §2.7
  * parameter tables), in one place: a parameter the table does not list, a repeated one, a missing required
- * one, an agent that is not an Agent, an activityId that is not an IRI, a registration that is not a UUID or
+ * one, an agent that is not an Agent (or, in 2.0.0, an Identified Group), an activityId that is not an IRI, a registration that is not a UUID or
  * a {@code since} that is not a timestamp with a time zone is a 400 naming the parameter.
  */
 public final class DocumentParameters {
@@ -39,7 +39,8 @@ public final class DocumentParameters {
     private DocumentParameters() {
     }
 
-    public static DocumentRequest parse(DocumentKind kind, Operation operation, MultivaluedMap<String, String> query) {
+    public static DocumentRequest parse(DocumentKind kind, Operation operation, XapiVersion version,
+                                        MultivaluedMap<String, String> query) {
         Set<String> allowed = allowed(kind, operation);
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             if (!allowed.contains(parameter.getKey())) {
@@ -58,7 +59,7 @@ public final class DocumentParameters {
             }
         }
         String agentIfi = kind.hasAgent()
-                ? AgentJson.parseParameter(required(query, DocumentKind.AGENT), DocumentKind.AGENT).ifi().key()
+                ? DocumentAgent.parse(required(query, DocumentKind.AGENT), version).key()
                 : "";
         Optional<String> id = single(query, kind.idParameter());
         if (id.isPresent() && id.get().isEmpty()) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,9 +47,10 @@ public abstract class DocumentResource {
     protected abstract DocumentKind kind();
 
     @GET
-    public Response get(@Context UriInfo uri, @Context SecurityContext security) {
+    public Response get(@Context UriInfo uri, @Context SecurityContext security,
+                        @Context ContainerRequestContext context) {
         LrsPrincipal principal = principal(security, true);
-        DocumentRequest request = DocumentParameters.parse(kind(), Operation.READ, uri.getQueryParameters());
+        DocumentRequest request = parameters(Operation.READ, uri, context);
         if (request.documentId().isPresent()) {
             StoredDocument document = documents.get(principal.tenantId(), request.key())
                     .orElseThrow(() -> XapiException.notFound("document " + request.documentId().get()));
@@ -69,7 +71,7 @@ public abstract class DocumentResource {
                         @Context UriInfo uri, @Context SecurityContext security,
                         @Context ContainerRequestContext context) {
         LrsPrincipal principal = principal(security, false);
-        DocumentRequest request = DocumentParameters.parse(kind(), Operation.WRITE, uri.getQueryParameters());
+        DocumentRequest request = parameters(Operation.WRITE, uri, context);
         Preconditions preconditions = Preconditions.of(ifMatch, ifNoneMatch);
         String etag = documents.put(principal.tenantId(), request.key(), body(content, contentType), preconditions,
                 XapiVersionFilter.versionOf(context));
@@ -80,9 +82,10 @@ public abstract class DocumentResource {
     public Response post(InputStream content, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                         @Context UriInfo uri, @Context SecurityContext security) {
+                         @Context UriInfo uri, @Context SecurityContext security,
+                         @Context ContainerRequestContext context) {
         LrsPrincipal principal = principal(security, false);
-        DocumentRequest request = DocumentParameters.parse(kind(), Operation.WRITE, uri.getQueryParameters());
+        DocumentRequest request = parameters(Operation.WRITE, uri, context);
         Preconditions preconditions = Preconditions.of(ifMatch, ifNoneMatch);
         return written(documents.post(principal.tenantId(), request.key(), body(content, contentType), preconditions));
     }
@@ -90,9 +93,10 @@ public abstract class DocumentResource {
     @DELETE
     public Response delete(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                           @Context UriInfo uri, @Context SecurityContext security) {
+                           @Context UriInfo uri, @Context SecurityContext security,
+                           @Context ContainerRequestContext context) {
         LrsPrincipal principal = principal(security, false);
-        DocumentRequest request = DocumentParameters.parse(kind(), Operation.DELETE, uri.getQueryParameters());
+        DocumentRequest request = parameters(Operation.DELETE, uri, context);
         if (request.documentId().isPresent()) {
             documents.delete(principal.tenantId(), request.key(), Preconditions.of(ifMatch, ifNoneMatch));
         } else {
@@ -105,6 +109,10 @@ public abstract class DocumentResource {
         LrsPrincipal principal = LrsPrincipal.of(security);
         principal.require(kind().scope(), readOnly);
         return principal;
+    }
+
+    private DocumentRequest parameters(Operation operation, UriInfo uri, ContainerRequestContext context) {
+        return DocumentParameters.parse(kind(), operation, XapiVersionFilter.versionOf(context), uri.getQueryParameters());
     }
 
     private DocumentBody body(InputStream content, String contentType) {
@@ -151,7 +159,7 @@ public abstract class DocumentResource {
         }
         Response.ResponseBuilder response = Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, Etags.header(Etags.sha1(json)));
-        ids.stream().map(DocumentId::updated).max(java.util.Comparator.naturalOrder())
+        ids.stream().map(DocumentId::updated).max(Comparator.naturalOrder())
                 .ifPresent(newest -> response.lastModified(Date.from(newest)));
         return response.build();
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.learninghub.connect.xapi.document.DocumentParameters.Operation;
 import org.learninghub.connect.xapi.http.XapiException;
+import org.learninghub.connect.xapi.http.XapiVersion;
 
 class DocumentParametersTest {
 
@@ -28,14 +29,15 @@ class DocumentParametersTest {
     }
 
     private static XapiException refused(DocumentKind kind, Operation operation, String... pairs) {
-        return assertThrows(XapiException.class, () -> DocumentParameters.parse(kind, operation, query(pairs)));
+        return assertThrows(XapiException.class,
+                () -> DocumentParameters.parse(kind, operation, XapiVersion.V2_0_0, query(pairs)));
     }
 
     @Test
     void readsASingleStateDocumentRequest() {
         UUID registration = UUID.randomUUID();
-        DocumentRequest request = DocumentParameters.parse(DocumentKind.STATE, Operation.WRITE, query(
-                "activityId", ACTIVITY, "agent", AGENT, "registration", registration.toString(), "stateId", "bookmark"));
+        DocumentRequest request = DocumentParameters.parse(DocumentKind.STATE, Operation.WRITE, XapiVersion.V2_0_0,
+                query("activityId", ACTIVITY, "agent", AGENT, "registration", registration.toString(), "stateId", "bookmark"));
         assertEquals(ACTIVITY, request.scope().activityIri());
         assertEquals("account:http://www.example.com/agentId/1|Rick James", request.scope().agentIfi());
         assertEquals(Optional.of(registration), request.registration());
@@ -44,7 +46,7 @@ class DocumentParametersTest {
 
     @Test
     void readsAListRequestWithSince() {
-        DocumentRequest request = DocumentParameters.parse(DocumentKind.ACTIVITY_PROFILE, Operation.READ,
+        DocumentRequest request = DocumentParameters.parse(DocumentKind.ACTIVITY_PROFILE, Operation.READ, XapiVersion.V2_0_0,
                 query("activityId", ACTIVITY, "since", "2024-05-01T10:15:30.123+01:00"));
         assertEquals(Optional.of(Instant.parse("2024-05-01T09:15:30.123Z")), request.since());
         assertTrue(request.documentId().isEmpty());
@@ -61,7 +63,7 @@ class DocumentParametersTest {
 
     @Test
     void stateDeleteWithoutStateIdMeansTheWholeContext() {
-        DocumentRequest request = DocumentParameters.parse(DocumentKind.STATE, Operation.DELETE,
+        DocumentRequest request = DocumentParameters.parse(DocumentKind.STATE, Operation.DELETE, XapiVersion.V2_0_0,
                 query("activityId", ACTIVITY, "agent", AGENT));
         assertTrue(request.documentId().isEmpty());
     }
@@ -92,8 +94,23 @@ class DocumentParametersTest {
         refused(DocumentKind.AGENT_PROFILE, Operation.READ, "agent", "not JSON");
         refused(DocumentKind.AGENT_PROFILE, Operation.READ, "agent", "true");
         refused(DocumentKind.AGENT_PROFILE, Operation.READ, "agent", "{\"objectType\":\"Agent\"}");
-        refused(DocumentKind.AGENT_PROFILE, Operation.READ, "agent",
-                "{\"objectType\":\"Group\",\"mbox\":\"mailto:team@example.org\"}");
+    }
+
+    @Test
+    void identifiedGroupsNameDocumentsIn200Only() {
+        String group = "{\"objectType\":\"Group\",\"name\":\"Team\",\"mbox\":\"mailto:team@example.org\","
+                + "\"member\":[{\"mbox\":\"mailto:ann@example.org\"}]}";
+        DocumentRequest request = DocumentParameters.parse(DocumentKind.AGENT_PROFILE, Operation.READ,
+                XapiVersion.V2_0_0, query("agent", group));
+        assertEquals("mbox:mailto:team@example.org", request.scope().agentIfi());
+        assertThrows(XapiException.class, () -> DocumentParameters.parse(DocumentKind.AGENT_PROFILE, Operation.READ,
+                XapiVersion.V1_0_3, query("agent", group)));
+        refused(DocumentKind.STATE, Operation.READ, "activityId", ACTIVITY,
+                "agent", "{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:ann@example.org\"}]}");
+        refused(DocumentKind.STATE, Operation.READ, "activityId", ACTIVITY,
+                "agent", "{\"objectType\":\"Group\",\"mbox\":\"mailto:t@example.org\",\"member\":[{\"name\":\"x\"}]}");
+        refused(DocumentKind.STATE, Operation.READ, "activityId", ACTIVITY,
+                "agent", "{\"objectType\":\"Group\",\"mbox\":\"mailto:t@example.org\",\"colour\":\"red\"}");
     }
 
     @Test
