@@ -237,6 +237,28 @@ class LtiLaunchIT {
     }
 
     @Test
+    void aPlatformWithAStaticKeyInsteadOfAJwksUrlCanLaunch() {
+        LtiSteps lti = new LtiSteps(base);
+        try (TestPlatform platform = TestPlatform.start()) {
+            JsonNode registration = LtiSteps.json(platform.registrationJson());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) registration).remove("jwksUrl");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) registration).set("publicJwk",
+                    LtiSteps.json(platform.signingKey().toPublicJWK().toJSONString()));
+            HttpResponse<String> created = lti.hub.adminPost("/admin/api/trusts/" + lti.newTrust() + "/platforms",
+                    registration.toString());
+            assertEquals(201, created.statusCode(), created.body());
+            assertFalse(LtiSteps.json(created.body()).has("jwksUrl"));
+
+            Browser browser = new Browser();
+            LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
+            HttpResponse<String> page = lti.launch(browser,
+                    platform.sign(platform.resourceLaunch(login.nonce(), lti.launchUrl()).build()), login.state());
+            assertEquals(200, page.statusCode(), page.body());
+            assertEquals(0, platform.jwksFetches.get(), "a static key needs no JWKS");
+        }
+    }
+
+    @Test
     void platformKeyRotationMidSessionNeedsNoRestart() {
         LtiSteps lti = new LtiSteps(base);
         try (TestPlatform platform = lti.registeredPlatform()) {
