@@ -178,6 +178,9 @@ class LtiLaunchIT {
             assertTrue(page.body().contains("Hand hygiene"), page.body());
             assertTrue(page.body().contains("demo-welcome"), page.body());
             assertFalse(browser.hasCookie("lti_state_" + login.state()), "the state cookie is cleared after use");
+            // The LMS shows the page in an iframe: CSP frame-ancestors allows it (and overrides X-Frame-Options).
+            String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.startsWith("frame-ancestors ") && csp.contains("https:"), csp);
         }
     }
 
