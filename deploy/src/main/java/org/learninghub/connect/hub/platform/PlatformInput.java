@@ -20,10 +20,15 @@ public record PlatformInput(String issuer, String clientId, List<String> deploym
                             Map<String, Object> publicJwk) {
 
     static final int MAX_ID = 255;
+    static final int MAX_ISSUER = 500;
+    static final int MAX_JWK = 4000;
 
     public PlatformInput {
         // Security Framework §5.1.2: the issuer is an HTTPS URL with no query or fragment.
         issuer = PlatformUrl.check("issuer", issuer);
+        if (issuer.length() > MAX_ISSUER) {
+            throw HubProblem.badRequest("issuer", "must be at most " + MAX_ISSUER + " characters");
+        }
         if (clientId == null || clientId.isBlank() || clientId.length() > MAX_ID) {
             throw HubProblem.badRequest("clientId", "is required, at most " + MAX_ID + " characters");
         }
@@ -46,8 +51,8 @@ public record PlatformInput(String issuer, String clientId, List<String> deploym
         if ((jwksUrl == null) == (publicJwk == null)) {
             throw HubProblem.badRequest("jwksUrl", "give exactly one of jwksUrl and publicJwk");
         }
-        if (publicJwk != null) {
-            publicRsaKey(publicJwk);
+        if (publicJwk != null && publicRsaKey(publicJwk).toPublicJWK().toJSONString().length() > MAX_JWK) {
+            throw HubProblem.badRequest("publicJwk", "must be at most " + MAX_JWK + " characters as JSON");
         }
         publicJwk = publicJwk == null ? null : Map.copyOf(publicJwk);
     }

@@ -167,14 +167,20 @@ class LtiLaunchIT {
         try (TestPlatform platform = lti.registeredPlatform()) {
             Browser browser = new Browser();
             LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
-            String idToken = platform.sign(platform.resourceLaunch(login.nonce(), lti.launchUrl()).build());
-            HttpResponse<String> page = lti.launch(browser, idToken, login.state());
+            // The browser follows the redirect to the platform, which answers with its auto-submitted form.
+            HttpResponse<String> platformPage = browser.get(login.location());
+            assertEquals(200, platformPage.statusCode(), platformPage.body());
+            assertEquals(lti.launchUrl().toString(), Browser.formAction(platformPage.body()));
+            HttpResponse<String> page = browser.post(lti.launchUrl(), Browser.hiddenFields(platformPage.body()));
             assertEquals(200, page.statusCode(), page.body());
             assertTrue(page.body().contains("Hub launch received"), page.body());
             assertTrue(page.body().contains("learner-7"), page.body());
             assertTrue(page.body().contains("Hand hygiene"), page.body());
             assertTrue(page.body().contains("demo-welcome"), page.body());
             assertFalse(browser.hasCookie("lti_state_" + login.state()), "the state cookie is cleared after use");
+            // The LMS shows the page in an iframe: CSP frame-ancestors allows it (and overrides X-Frame-Options).
+            String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.startsWith("frame-ancestors ") && csp.contains("https:"), csp);
         }
     }
 
@@ -233,6 +239,28 @@ class LtiLaunchIT {
             assertEquals(403, refused.statusCode(), refused.body());
             assertEquals(200, lti.hub.adminPost(path + "/enable", "").statusCode());
             assertEquals(302, new Browser().get(lti.loginUri(platform, lti.launchUrl(), Map.of())).statusCode());
+        }
+    }
+
+    @Test
+    void aPlatformWithAStaticKeyInsteadOfAJwksUrlCanLaunch() {
+        LtiSteps lti = new LtiSteps(base);
+        try (TestPlatform platform = TestPlatform.start()) {
+            JsonNode registration = LtiSteps.json(platform.registrationJson());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) registration).remove("jwksUrl");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) registration).set("publicJwk",
+                    LtiSteps.json(platform.signingKey().toPublicJWK().toJSONString()));
+            HttpResponse<String> created = lti.hub.adminPost("/admin/api/trusts/" + lti.newTrust() + "/platforms",
+                    registration.toString());
+            assertEquals(201, created.statusCode(), created.body());
+            assertFalse(LtiSteps.json(created.body()).has("jwksUrl"));
+
+            Browser browser = new Browser();
+            LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
+            HttpResponse<String> page = lti.launch(browser,
+                    platform.sign(platform.resourceLaunch(login.nonce(), lti.launchUrl()).build()), login.state());
+            assertEquals(200, page.statusCode(), page.body());
+            assertEquals(0, platform.jwksFetches.get(), "a static key needs no JWKS");
         }
     }
 

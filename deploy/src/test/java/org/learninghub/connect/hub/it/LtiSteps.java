@@ -46,6 +46,7 @@ final class LtiSteps {
     /** A registered platform in a new trust. */
     TestPlatform registeredPlatform() {
         TestPlatform platform = TestPlatform.start();
+        platform.registerRedirectUri(launchUrl());
         register(newTrust(), platform);
         return platform;
     }

@@ -42,6 +42,7 @@ public final class TestPlatform implements AutoCloseable {
     public final AtomicInteger jwksFetches = new AtomicInteger();
     private volatile RSAKey signingKey = newKey();
     private volatile List<RSAKey> published = List.of(signingKey);
+    private volatile URI redirectUri;
 
     private TestPlatform() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -51,6 +52,15 @@ public final class TestPlatform implements AutoCloseable {
             byte[] body = new JWKSet(keys).toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.createContext("/lms/auth", exchange -> {
+            String page = authenticate(Browser.query(exchange.getRequestURI()));
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(page.startsWith("<form") ? 200 : 400, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -95,6 +105,30 @@ public final class TestPlatform implements AutoCloseable {
         body.put("accessTokenUrl", issuer + "/token");
         body.put("jwksUrl", jwksUrl().toString());
         return json(body);
+    }
+
+    /** The redirect URI the LMS administrator registered for the tool: the auth endpoint accepts only it. */
+    public void registerRedirectUri(URI redirectUri) {
+        this.redirectUri = redirectUri;
+    }
+
+    /**
+     * The platform's OIDC auth endpoint, checking what real platforms check, then answering as they do: a
+     * form that posts the id_token and state to the redirect URI. Anything else is an error text.
+     */
+    private String authenticate(Map<String, String> p) {
+        boolean valid = "openid".equals(p.get("scope")) && "id_token".equals(p.get("response_type"))
+                && "form_post".equals(p.get("response_mode")) && "none".equals(p.get("prompt"))
+                && clientId.equals(p.get("client_id")) && redirectUri != null
+                && redirectUri.toString().equals(p.get("redirect_uri"))
+                && p.get("login_hint") != null && p.get("state") != null && p.get("nonce") != null;
+        if (!valid) {
+            return "invalid authentication request: " + p;
+        }
+        String idToken = sign(resourceLaunch(p.get("nonce"), redirectUri).subject(p.get("login_hint")).build());
+        return "<form id=\"platform\" method=\"post\" action=\"" + redirectUri + "\">"
+                + "<input type=\"hidden\" name=\"id_token\" value=\"" + idToken + "\">"
+                + "<input type=\"hidden\" name=\"state\" value=\"" + p.get("state") + "\"></form>";
     }
 
     /** The claims of a valid resource link launch for this login, to be changed per test. */

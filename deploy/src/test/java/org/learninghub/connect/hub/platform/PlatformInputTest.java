@@ -67,6 +67,12 @@ class PlatformInputTest {
     }
 
     @Test
+    void refusesAnIssuerLongerThanItsColumn() {
+        String longIssuer = "https://lms.example/" + "x".repeat(600);
+        assertEquals("issuer", field(() -> input(longIssuer, "https://lms.example/auth", "https://lms.example/jwks", null)));
+    }
+
+    @Test
     void needsClientIdAndDeployments() {
         assertEquals("clientId", field(() -> new PlatformInput("https://lms.example", " ", List.of("d"),
                 "https://lms.example/auth", "https://lms.example/token", null, "https://lms.example/jwks", null)));

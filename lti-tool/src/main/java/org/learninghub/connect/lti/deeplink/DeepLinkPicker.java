@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.learninghub.connect.lti.claims.LtiClaims;
+import org.learninghub.connect.lti.launch.DeepLinkingRequestHandler;
 import org.learninghub.connect.lti.launch.LaunchContext;
 import org.learninghub.connect.lti.login.Randoms;
 import org.learninghub.connect.lti.page.HtmlPage;
@@ -20,7 +21,7 @@ import org.learninghub.connect.lti.settings.LtiSettings;
  * a signed response carrying {@code errormsg} (§4.5.6).
  */
 @ApplicationScoped
-public class DeepLinkPicker {
+public class DeepLinkPicker implements DeepLinkingRequestHandler {
 
     @Inject
     DeepLinkCatalog catalog;
@@ -34,6 +35,7 @@ public class DeepLinkPicker {
     @Inject
     LtiSettings settings;
 
+    @Override
     public Response show(LaunchContext launch) {
         LaunchContext.DeepLinkingSettings request = launch.deepLinking().orElseThrow();
         Instant now = Instant.now();

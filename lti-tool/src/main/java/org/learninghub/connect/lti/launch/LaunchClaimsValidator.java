@@ -71,7 +71,11 @@ public final class LaunchClaimsValidator {
             if (settings.isEmpty() || blank(settings.get().deepLinkReturnUrl())) {
                 throw invalid("deep_linking_settings.deep_link_return_url is missing");
             }
-            uri(settings.get().deepLinkReturnUrl());
+            // The response is form-posted there by the browser: only a web URL, never javascript: or data:.
+            String scheme = uri(settings.get().deepLinkReturnUrl()).getScheme().toLowerCase();
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw invalid("deep_linking_settings.deep_link_return_url must be an http(s) URL");
+            }
             if (settings.get().acceptTypes() == null || settings.get().acceptTypes().isEmpty()) {
                 throw invalid("deep_linking_settings.accept_types is missing");
             }

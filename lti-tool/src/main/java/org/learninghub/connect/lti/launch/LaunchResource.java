@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.learninghub.connect.lti.claims.LtiClaims;
-import org.learninghub.connect.lti.deeplink.DeepLinkPicker;
 import org.learninghub.connect.lti.login.LoginState;
 import org.learninghub.connect.lti.login.LoginStates;
 import org.learninghub.connect.lti.login.Randoms;
@@ -42,7 +41,7 @@ public class LaunchResource {
     LaunchHandler handler;
 
     @Inject
-    DeepLinkPicker picker;
+    DeepLinkingRequestHandler picker;
 
     @Inject
     RegistrationStore registrations;

@@ -53,12 +53,14 @@ public class PlatformKeySources {
             }
         }
         int timeout = settings.jwksHttpTimeoutMillis();
-        long interval = settings.jwksRefetchInterval().toMillis();
+        long ttl = Math.max(1000, settings.jwksCacheTtl().toMillis());
+        // Nimbus requires the rate-limit interval to be shorter than the cache lifetime.
+        long interval = Math.min(settings.jwksRefetchInterval().toMillis(), ttl / 2);
         try {
             JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.<SecurityContext>create(
                             registration.jwksUrl().get().toURL(),
                             new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
-                    .cache(settings.jwksCacheTtl().toMillis(), timeout)
+                    .cache(ttl, timeout)
                     .retrying(false)
                     .outageTolerant(false);
             builder = interval > 0 ? builder.rateLimited(interval) : builder.rateLimited(false);

@@ -17,6 +17,9 @@ public record LoginRequest(
         Optional<String> clientId,
         Optional<String> storageTarget) {
 
+    static final int MAX_TARGET = 2000;
+    static final int MAX_STORAGE_TARGET = 200;
+
     /** Builds the request from raw parameters, refusing a login the spec says cannot proceed. */
     public static LoginRequest of(String iss, String loginHint, String targetLinkUri, String ltiMessageHint,
                                   String deploymentId, String clientId, String storageTarget) {
@@ -28,6 +31,13 @@ public record LoginRequest(
             target = new URI(required("target_link_uri", targetLinkUri));
         } catch (java.net.URISyntaxException e) {
             throw LtiProblem.badRequest("target_link_uri is not a URI");
+        }
+        // Column sizes of lti_login_state: longer values are refused here, not by the database.
+        if (targetLinkUri.length() > MAX_TARGET) {
+            throw LtiProblem.badRequest("target_link_uri is longer than " + MAX_TARGET + " characters.");
+        }
+        if (storageTarget != null && storageTarget.length() > MAX_STORAGE_TARGET) {
+            throw LtiProblem.badRequest("lti_storage_target is longer than " + MAX_STORAGE_TARGET + " characters.");
         }
         return new LoginRequest(issuer, hint, target, optional(ltiMessageHint), optional(deploymentId),
                 optional(clientId), optional(storageTarget));

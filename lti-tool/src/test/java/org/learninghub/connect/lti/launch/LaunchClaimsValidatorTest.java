@@ -136,6 +136,14 @@ class LaunchClaimsValidatorTest {
     }
 
     @Test
+    void rejectsAReturnUrlThatIsNotAWebUrl() {
+        assertTrue(rejection(deepLinking().claim(LtiClaims.DEEP_LINKING_SETTINGS, Map.of(
+                "deep_link_return_url", "javascript:alert(1)", "accept_types", List.of("ltiResourceLink"),
+                "accept_presentation_document_targets", List.of("iframe"))))
+                .contains("http(s)"));
+    }
+
+    @Test
     void rejectsDeepLinkingWithoutAcceptTypes() {
         assertTrue(rejection(deepLinking().claim(LtiClaims.DEEP_LINKING_SETTINGS, Map.of(
                 "deep_link_return_url", "https://lms/x", "accept_presentation_document_targets", List.of("iframe"))))

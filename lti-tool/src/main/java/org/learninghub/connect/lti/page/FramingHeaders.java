@@ -1,0 +1,27 @@
+package org.learninghub.connect.lti.page;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.learninghub.connect.lti.settings.LtiSettings;
+
+/**
+ * LMSs show the tool's pages inside an iframe. Payara adds {@code X-Frame-Options: SAMEORIGIN} to every
+ * response, which would blank the launch in the LMS; a CSP {@code frame-ancestors} directive names who may
+ * frame the tool instead, and browsers with CSP Level 2 (all current ones) then ignore X-Frame-Options.
+ */
+@Provider
+public class FramingHeaders implements ContainerResponseFilter {
+
+    @Inject
+    LtiSettings settings;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getUriInfo().getPath().startsWith("lti/")) {
+            response.getHeaders().putSingle("Content-Security-Policy", "frame-ancestors " + settings.frameAncestors());
+        }
+    }
+}
