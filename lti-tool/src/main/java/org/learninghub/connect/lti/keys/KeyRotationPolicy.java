@@ -36,18 +36,18 @@ public record KeyRotationPolicy(Duration rotation, Duration publishAhead, Durati
     }
 
     /**
-     * When the next key must start signing, if one must be made now: immediately when there is no key at
-     * all, otherwise {@code publishAhead} from now once the signing key is due for rotation and no
-     * successor is waiting.
+     * When the next key must start signing, if one must be made now: immediately when no key signs yet
+     * (none at all, or only successors waiting, as after an operator's rotation on an empty ring), otherwise
+     * {@code publishAhead} from now once the signing key is due for rotation and no successor is waiting.
      */
     public Optional<Instant> nextActivation(List<ToolKey> keys, Instant now) {
-        boolean successorWaiting = keys.stream().anyMatch(k -> k.activates().isAfter(now));
-        if (successorWaiting) {
-            return Optional.empty();
-        }
         Optional<ToolKey> signing = signing(keys, now);
         if (signing.isEmpty()) {
             return Optional.of(now);
+        }
+        boolean successorWaiting = keys.stream().anyMatch(k -> k.activates().isAfter(now));
+        if (successorWaiting) {
+            return Optional.empty();
         }
         Instant due = signing.get().activates().plus(rotation).minus(publishAhead);
         return due.isAfter(now) ? Optional.empty() : Optional.of(now.plus(publishAhead));

@@ -53,4 +53,11 @@ class KeyRotationPolicyTest {
         Instant afterGrace = switchover.plus(Duration.ofDays(8));
         assertEquals(List.of("b"), policy.published(keys, afterGrace).stream().map(ToolKey::kid).toList());
     }
+
+    @Test
+    void aRotationOnAnEmptyRingStillGetsAKeyThatSignsAtOnce() throws Exception {
+        List<ToolKey> onlyWaiting = List.of(key("waiting", T0.plus(Duration.ofDays(1))));
+        assertTrue(policy.signing(onlyWaiting, T0).isEmpty());
+        assertEquals(T0, policy.nextActivation(onlyWaiting, T0).orElseThrow());
+    }
 }
