@@ -52,6 +52,18 @@ public final class HubClient {
         }
     }
 
+    /** For binary responses (multipart/mixed with attachments). */
+    public HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }

@@ -62,8 +62,9 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
         if (!METHODS.contains(method)) {
             throw XapiException.invalid("method", "must be one of " + METHODS);
         }
-        MediaType type = request.getMediaType();
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        // Read the header itself: getMediaType() would cache the form type past the rewrite below.
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
             throw XapiException.invalid(HttpHeaders.CONTENT_TYPE,
                     "the alternate request syntax needs a body of type application/x-www-form-urlencoded");
         }

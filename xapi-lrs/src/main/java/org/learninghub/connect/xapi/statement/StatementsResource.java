@@ -52,7 +52,7 @@ public class StatementsResource {
         if (!Values.isUuid(statementId)) {
             throw XapiException.invalid("statementId", "must be a UUID");
         }
-        StatementBody statement = StatementBody.read(headers.getMediaType(), body);
+        StatementBody statement = StatementBody.read(contentType(headers), body);
         JsonNode json = statement.json();
         if (!json.isObject()) {
             throw XapiException.invalid("statement", "PUT takes one statement object");
@@ -73,7 +73,7 @@ public class StatementsResource {
         LrsPrincipal principal = LrsPrincipal.of(sc);
         principal.require(Scope.STATEMENTS_WRITE, false);
         onlyParameters(uri.getQueryParameters(), Set.of());
-        StatementBody statement = StatementBody.read(headers.getMediaType(), body);
+        StatementBody statement = StatementBody.read(contentType(headers), body);
         List<JsonNode> statements = new ArrayList<>();
         if (statement.json().isArray()) {
             statement.json().forEach(statements::add);
@@ -95,6 +95,22 @@ public class StatementsResource {
             principal.require(Scope.STATEMENTS_READ_MINE, true);
         }
         return reader.get(principal, uri, headers);
+    }
+
+    /**
+     * The request's media type, parsed from the header as it is now: the alternate request syntax
+     * rewrites it, and the runtime's cached {@code getMediaType()} may predate that.
+     */
+    static MediaType contentType(HttpHeaders headers) {
+        String value = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return MediaType.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw XapiException.invalid(HttpHeaders.CONTENT_TYPE, "is not a media type: " + value);
+        }
     }
 
     static XapiVersion version(HttpHeaders headers) {

@@ -28,7 +28,7 @@ public record StatementBody(JsonNode json, List<Attachment> attachments) {
             return multipart(type, body);
         }
         if (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            throw XapiException.invalid("Content-Type", "must be application/json or multipart/mixed, not " + type);
+            throw XapiException.invalid("Content-Type", "must be application/json or multipart/mixed, not " + type.getType() + "/" + type.getSubtype());
         }
         return new StatementBody(XapiJson.parse(new String(body, StandardCharsets.UTF_8), "statement"), List.of());
     }
@@ -43,8 +43,8 @@ public record StatementBody(JsonNode json, List<Attachment> attachments) {
             throw XapiException.invalid("Content-Type", "multipart/mixed body has no parts");
         }
         Part first = parts.get(0);
-        String firstType = first.header("Content-Type").orElse("");
-        if (!MediaType.valueOf(firstType.isEmpty() ? "text/plain" : firstType).isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+        String firstType = first.header("Content-Type").orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!firstType.startsWith(MediaType.APPLICATION_JSON)) {
             throw XapiException.invalid("Content-Type", "the first part of a multipart/mixed body must be application/json");
         }
         JsonNode json = XapiJson.parse(new String(first.body(), StandardCharsets.UTF_8), "statement");

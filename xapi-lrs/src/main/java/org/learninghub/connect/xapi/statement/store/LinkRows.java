@@ -55,11 +55,14 @@ final class LinkRows {
             throws SQLException {
         String target = "(SELECT t.seq FROM xapi_statement t WHERE t.tenant_id = ? AND t.id = ?)";
         try (PreparedStatement agents = c.prepareStatement("INSERT INTO xapi_statement_agent (tenant_id, seq, ifi, relation) "
-                + "SELECT tenant_id, ?, ifi, relation FROM xapi_statement_agent WHERE tenant_id = ? AND seq = " + target);
+                + "SELECT tenant_id, ?, ifi, relation FROM xapi_statement_agent r WHERE tenant_id = ? AND seq = " + target
+                + " AND NOT EXISTS (SELECT 1 FROM xapi_statement_agent x WHERE x.tenant_id = r.tenant_id AND x.seq = ? AND x.ifi = r.ifi)");
              PreparedStatement activities = c.prepareStatement("INSERT INTO xapi_statement_activity (tenant_id, seq, iri, relation) "
-                     + "SELECT tenant_id, ?, iri, relation FROM xapi_statement_activity WHERE tenant_id = ? AND seq = " + target);
+                     + "SELECT tenant_id, ?, iri, relation FROM xapi_statement_activity r WHERE tenant_id = ? AND seq = " + target
+                     + " AND NOT EXISTS (SELECT 1 FROM xapi_statement_activity x WHERE x.tenant_id = r.tenant_id AND x.seq = ? AND x.iri = r.iri)");
              PreparedStatement verbs = c.prepareStatement("INSERT INTO xapi_statement_verb (tenant_id, seq, iri) "
-                     + "SELECT tenant_id, ?, iri FROM xapi_statement_verb WHERE tenant_id = ? AND seq = " + target)) {
+                     + "SELECT tenant_id, ?, iri FROM xapi_statement_verb r WHERE tenant_id = ? AND seq = " + target
+                     + " AND NOT EXISTS (SELECT 1 FROM xapi_statement_verb x WHERE x.tenant_id = r.tenant_id AND x.seq = ? AND x.iri = r.iri)")) {
             boolean any = false;
             for (int i = 0; i < fresh.size(); i++) {
                 if (fresh.get(i).statementRef().isEmpty()) {
@@ -71,6 +74,7 @@ final class LinkRows {
                     ps.setLong(2, tenant);
                     ps.setLong(3, tenant);
                     ps.setObject(4, fresh.get(i).statementRef().get());
+                    ps.setLong(5, seqs[i]);
                     ps.addBatch();
                 }
             }

@@ -47,50 +47,10 @@ public class StatementFinder {
      * @param mine when present, only statements whose authority has this IFI (scope statements/read/mine)
      */
     public List<StoredStatement> query(long tenant, StatementQuery query, Optional<String> mine) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM xapi_statement s "
-                + "WHERE s.tenant_id = ? AND s.voided = FALSE");
-        List<Object> args = new ArrayList<>();
-        args.add(tenant);
-        query.agent().ifPresent(ifi -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM xapi_statement_agent a WHERE a.tenant_id = s.tenant_id "
-                    + "AND a.seq = s.seq AND a.ifi = ?").append(query.relatedAgents() ? ")" : " AND a.relation = 'D')");
-            args.add(ifi);
-        });
-        mine.ifPresent(ifi -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM xapi_statement_agent m WHERE m.tenant_id = s.tenant_id "
-                    + "AND m.seq = s.seq AND m.ifi = ?)");
-            args.add(ifi);
-        });
-        query.verb().ifPresent(iri -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM xapi_statement_verb v WHERE v.tenant_id = s.tenant_id "
-                    + "AND v.seq = s.seq AND v.iri = ?)");
-            args.add(iri);
-        });
-        query.activity().ifPresent(iri -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM xapi_statement_activity t WHERE t.tenant_id = s.tenant_id "
-                    + "AND t.seq = s.seq AND t.iri = ?").append(query.relatedActivities() ? ")" : " AND t.relation = 'D')");
-            args.add(iri);
-        });
-        query.registration().ifPresent(r -> {
-            sql.append(" AND s.registration = ?");
-            args.add(r);
-        });
-        query.since().ifPresent(t -> {
-            sql.append(" AND s.stored > ?");
-            args.add(t);
-        });
-        query.until().ifPresent(t -> {
-            sql.append(" AND s.stored <= ?");
-            args.add(t);
-        });
-        query.after().ifPresent(seq -> {
-            sql.append(query.ascending() ? " AND s.seq > ?" : " AND s.seq < ?");
-            args.add(seq);
-        });
-        sql.append(" ORDER BY s.seq ").append(query.ascending() ? "ASC" : "DESC").append(" LIMIT ?");
-        args.add(query.limit() + 1);
+        QuerySql q = QuerySql.of(tenant, query, mine);
+        List<Object> args = q.args();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(sql.toString())) {
+             PreparedStatement ps = c.prepareStatement(q.sql())) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }

@@ -45,7 +45,16 @@ public final class StatementIndex {
         Optional<UUID> voiding = StatementRules.isVoiding(statement) ? ref : Optional.empty();
         return new NewStatement(UUID.fromString(statement.get("id").asText()), statement, sent,
                 statement.get("verb").get("id").asText(), registration, voiding, ref,
-                new ArrayList<>(agents), new ArrayList<>(activities), definitions, statement.has("attachments"));
+                strongest(agents), strongest(activities), definitions, statement.has("attachments"));
+    }
+
+    /** One link per key: a key that is direct anywhere is direct (so a query never returns a statement twice). */
+    private static List<Link> strongest(Set<Link> links) {
+        Map<String, Link> byKey = new LinkedHashMap<>();
+        for (Link l : links) {
+            byKey.merge(l.key(), l, (a, b) -> a.relation() == Link.DIRECT ? a : b);
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     private static void subStatement(JsonNode sub, Set<Link> agents, Set<Link> activities, Map<String, ObjectNode> defs) {

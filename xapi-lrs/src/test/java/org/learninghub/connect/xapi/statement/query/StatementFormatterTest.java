@@ -24,6 +24,7 @@ class StatementFormatterTest {
         assertEquals("mailto:a@b.c", s.get("actor").get("mbox").asText());
         assertFalse(s.get("verb").has("display"));
         assertFalse(s.get("object").has("definition"));
+        assertEquals(1, s.get("object").size(), "an activity keeps only its id");
     }
 
     @Test

@@ -29,4 +29,13 @@ class StatementEquivalenceTest {
         var stored = XapiJson.parse("{\"timestamp\":\"2024-01-02T00:00:00Z\"}", "");
         assertFalse(StatementEquivalence.equivalent(sent, stored));
     }
+
+    @Test
+    void durationPrecisionBeyondHundredthsIsIgnored() {
+        var full = XapiJson.parse("{\"result\":{\"duration\":\"P1DT12H36M0.1237S\"}}", "");
+        var hundredths = XapiJson.parse("{\"result\":{\"duration\":\"P1DT12H36M0.12S\"}}", "");
+        assertTrue(StatementEquivalence.equivalent(full, hundredths));
+        var other = XapiJson.parse("{\"result\":{\"duration\":\"P1DT12H36M0.13S\"}}", "");
+        assertFalse(StatementEquivalence.equivalent(full, other));
+    }
 }

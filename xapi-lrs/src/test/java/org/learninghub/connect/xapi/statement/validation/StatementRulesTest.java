@@ -164,4 +164,14 @@ class StatementRulesTest {
                 + "\"contentType\":\"text/plain\",\"sha2\":\"" + "a".repeat(64) + "\"}]";
         assertEquals("attachments[0].length", refused(statement(att), XapiVersion.V2_0_0).path());
     }
+
+    @Test
+    void authorityGroupMustBeAnonymousWithTwoAgents() {
+        String two = "{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:a@x.org\"},{\"mbox\":\"mailto:b@x.org\"}]}";
+        accepted(statement(",\"authority\":" + two), XapiVersion.V2_0_0);
+        String three = two.replace("]}", ",{\"mbox\":\"mailto:c@x.org\"}]}");
+        assertEquals("authority", refused(statement(",\"authority\":" + three), XapiVersion.V2_0_0).path());
+        String identified = "{\"objectType\":\"Group\",\"mbox\":\"mailto:g@x.org\"}";
+        assertEquals("authority", refused(statement(",\"authority\":" + identified), XapiVersion.V1_0_3).path());
+    }
 }
