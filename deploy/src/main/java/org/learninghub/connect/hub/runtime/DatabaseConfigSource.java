@@ -47,7 +47,7 @@ public class DatabaseConfigSource implements ConfigSource {
         }
         Optional<String> dbUrl = setting("hub.db.url");
         return switch (propertyName) {
-            case JDBC_URL -> dbUrl.orElseGet(DatabaseConfigSource::embeddedUrl);
+            case JDBC_URL -> dbUrl.map(DatabaseConfigSource::tuned).orElseGet(DatabaseConfigSource::embeddedUrl);
             case JDBC_CLASS -> driverClassFor(dbUrl.orElse("jdbc:h2:"));
             case JDBC_USER -> setting("hub.db.user").orElse(dbUrl.isPresent() ? "postgres" : "hub");
             case JDBC_PASSWORD -> setting("hub.db.password").orElse(dbUrl.isPresent() ? "" : "hub");
@@ -64,6 +64,17 @@ public class DatabaseConfigSource implements ConfigSource {
         }
         throw new IllegalArgumentException(
                 "hub.db.url must be a jdbc:postgresql: or jdbc:h2: URL, got: " + jdbcUrl);
+    }
+
+    /**
+     * PostgreSQL URLs get {@code reWriteBatchedInserts=true} unless they set it: the driver then sends a
+     * JDBC batch (a request's statements and their link rows) as multi-row INSERTs, not one per row.
+     */
+    static String tuned(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.contains("reWriteBatchedInserts")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     private static String embeddedUrl() {

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load driver for the LRS (not a test: it asserts nothing about time). It measures, against a running
- * Hub, in one run:
+ * Hub, in one script run ({@code bench/lrs-load.sh}: ingest, then the database's ANALYZE as autovacuum
+ * would do it, then queries):
  * <ol>
  *   <li>baseline ingest: statements/s with one statement per POST from N clients;</li>
  *   <li>batched ingest: statements/s with batches of B statements per POST from N clients;</li>
@@ -51,30 +52,32 @@ public final class LrsLoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: LrsLoadDriver <xapi endpoint> <key> <secret> [clients=4] [batch=100] [seconds=20] [queries=2000]");
+        if (args.length < 4 || !List.of("ingest", "query").contains(args[3])) {
+            System.err.println("usage: LrsLoadDriver <xapi endpoint> <key> <secret> ingest [clients=4] [batch=100] [seconds=20]");
+            System.err.println("       LrsLoadDriver <xapi endpoint> <key> <secret> query [queries=2000]");
             System.exit(2);
         }
-        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 100;
-        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
-        int queries = args.length > 6 ? Integer.parseInt(args[6]) : 2000;
         LrsLoadDriver driver = new LrsLoadDriver(URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/"), args[1], args[2]);
-
-        driver.ingest(clients, batch, 3); // warm-up, not reported
-        double single = driver.ingest(clients, 1, seconds);
-        double batched = driver.ingest(clients, batch, seconds);
-        System.out.printf("ingest baseline (1 statement/POST, %d clients): %.0f statements/s%n", clients, single);
-        System.out.printf("ingest batched (%d statements/POST, %d clients): %.0f statements/s  ratio %.1fx%n",
-                batch, clients, batched, batched / single);
-
-        List<Long> about = driver.latencies(queries, "about", null);
-        String since = Instant.now().minusSeconds(3600).toString();
-        List<Long> query = driver.latencies(queries, "statements", "agent=" + enc(driver.agent(7).toString())
-                + "&verb=" + enc(VERB) + "&since=" + enc(since) + "&limit=10");
-        System.out.printf("GET /xapi/about baseline: p50 %.2f ms, p99 %.2f ms%n", ms(about, 50), ms(about, 99));
-        System.out.printf("agent+verb+since query: p50 %.2f ms, p99 %.2f ms  p99 ratio %.1fx%n",
-                ms(query, 50), ms(query, 99), ms(query, 99) / ms(about, 99));
+        if (args[3].equals("ingest")) {
+            int clients = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+            int batch = args.length > 5 ? Integer.parseInt(args[5]) : 100;
+            int seconds = args.length > 6 ? Integer.parseInt(args[6]) : 20;
+            driver.ingest(clients, batch, 3); // warm-up, not reported
+            double single = driver.ingest(clients, 1, seconds);
+            double batched = driver.ingest(clients, batch, seconds);
+            System.out.printf("ingest baseline (1 statement/POST, %d clients): %.0f statements/s%n", clients, single);
+            System.out.printf("ingest batched (%d statements/POST, %d clients): %.0f statements/s  ratio %.1fx%n",
+                    batch, clients, batched, batched / single);
+        } else {
+            int queries = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
+            List<Long> about = driver.latencies(queries, "about", null);
+            String since = Instant.now().minusSeconds(3600).toString();
+            List<Long> query = driver.latencies(queries, "statements", "agent=" + enc(driver.agent(7).toString())
+                    + "&verb=" + enc(VERB) + "&since=" + enc(since) + "&limit=10");
+            System.out.printf("GET /xapi/about baseline: p50 %.2f ms, p99 %.2f ms%n", ms(about, 50), ms(about, 99));
+            System.out.printf("agent+verb+since query: p50 %.2f ms, p99 %.2f ms  p99 ratio %.1fx%n",
+                    ms(query, 50), ms(query, 99), ms(query, 99) / ms(about, 99));
+        }
     }
 
     /** Statements stored per second by {@code clients} threads posting batches for {@code seconds}. */

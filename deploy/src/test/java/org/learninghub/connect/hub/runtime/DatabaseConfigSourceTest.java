@@ -30,4 +30,15 @@ class DatabaseConfigSourceTest {
     void derivesOnlyItsOwnKeys() {
         assertEquals(null, new DatabaseConfigSource().getValue("hub.something.else"));
     }
+
+    @Test
+    void postgresqlUrlsGetBatchedInsertRewriting() {
+        assertEquals("jdbc:postgresql://h/hub?reWriteBatchedInserts=true",
+                DatabaseConfigSource.tuned("jdbc:postgresql://h/hub"));
+        assertEquals("jdbc:postgresql://h/hub?ssl=true&reWriteBatchedInserts=true",
+                DatabaseConfigSource.tuned("jdbc:postgresql://h/hub?ssl=true"));
+        assertEquals("jdbc:postgresql://h/hub?reWriteBatchedInserts=false",
+                DatabaseConfigSource.tuned("jdbc:postgresql://h/hub?reWriteBatchedInserts=false"));
+        assertEquals("jdbc:h2:file:/tmp/hub", DatabaseConfigSource.tuned("jdbc:h2:file:/tmp/hub"));
+    }
 }
