@@ -1,13 +1,12 @@
 package org.learninghub.connect.xapi.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Set;
 import org.learninghub.connect.xapi.agent.AgentJson;
+import org.learninghub.connect.xapi.agent.GroupJson;
 import org.learninghub.connect.xapi.agent.Ifi;
 import org.learninghub.connect.xapi.http.XapiException;
 import org.learninghub.connect.xapi.http.XapiJson;
 import org.learninghub.connect.xapi.http.XapiVersion;
-import org.learninghub.connect.xapi.validation.JsonRules;
 
 /**
  * The {@code agent} parameter of the State and Agent Profile resources, reduced to the IFI its documents
@@ -16,9 +15,6 @@ import org.learninghub.connect.xapi.validation.JsonRules;
  * those of its IFI.
  */
 final class DocumentAgent {
-
-    private static final Set<String> GROUP_PROPERTIES =
-            Set.of("objectType", "name", "member", "mbox", "mbox_sha1sum", "openid", "account");
 
     private DocumentAgent() {
     }
@@ -36,19 +32,7 @@ final class DocumentAgent {
     }
 
     private static Ifi identifiedGroup(JsonNode group) {
-        String path = DocumentKind.AGENT;
-        JsonRules.onlyProperties(group, path, GROUP_PROPERTIES);
-        JsonRules.optionalString(group, "name", path);
-        JsonNode members = group.get("member");
-        if (members != null) {
-            if (!members.isArray()) {
-                throw XapiException.invalid(JsonRules.child(path, "member"), "must be an array of Agents");
-            }
-            for (int i = 0; i < members.size(); i++) {
-                AgentJson.parseAgent(members.get(i), path + ".member[" + i + "]");
-            }
-        }
-        return AgentJson.parseIfi(group, path).orElseThrow(() -> XapiException.invalid(path,
-                "a Group names documents only when it is an Identified Group (with one IFI)"));
+        return GroupJson.parseGroup(group, DocumentKind.AGENT).ifi().orElseThrow(() -> XapiException.invalid(
+                DocumentKind.AGENT, "a Group names documents only when it is an Identified Group (with one IFI)"));
     }
 }
