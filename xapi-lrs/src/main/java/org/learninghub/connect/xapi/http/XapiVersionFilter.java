@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * 1.0.3 Communication §6.2 / 2.0.0: every request carries {@code X-Experience-API-Version}; a missing
@@ -50,9 +51,24 @@ public class XapiVersionFilter implements ContainerRequestFilter, ContainerRespo
         response.getHeaders().putSingle(XapiVersion.HEADER, versionOf(request).header());
     }
 
-    /** The version a request asked for; 2.0.0 when it named none (About). */
+    /**
+     * The version a request asked for; when it named none (About, or a request refused for the missing
+     * header), the configured {@link #DEFAULT_VERSION_KEY}: the 1.0.3 and 2.0.0 texts each expect their own
+     * version in that answer, so an operator whose content is 1.0.3 can say so.
+     */
     public static XapiVersion versionOf(ContainerRequestContext request) {
         Object v = request.getProperty(PROPERTY);
-        return v instanceof XapiVersion version ? version : XapiVersion.V2_0_0;
+        return v instanceof XapiVersion version ? version : DefaultVersion.VALUE;
+    }
+
+    /** Setting: the version named in answers to requests that name none; 2.0.0 unless set to 1.0.3. */
+    public static final String DEFAULT_VERSION_KEY = "xapi.version.default";
+
+    /** Read once: a configuration value, not per request. */
+    private static final class DefaultVersion {
+        static final XapiVersion VALUE = ConfigProvider.getConfig(XapiVersionFilter.class.getClassLoader())
+                .getOptionalValue(DEFAULT_VERSION_KEY, String.class)
+                .flatMap(XapiVersion::parse)
+                .orElse(XapiVersion.V2_0_0);
     }
 }
