@@ -24,8 +24,13 @@ public class DatabaseConfigSource implements ConfigSource {
     public static final String JDBC_PASSWORD = "hub.jdbc.password";
 
     static final String DEFAULT_DATA_DIR = "./data";
+    /**
+     * WRITE_DELAY=0: H2 otherwise keeps committed changes in memory for up to half a second before
+     * writing them, so a process killed right after a commit lost what it had answered as stored
+     * (seen in EmbeddedDatabaseRestartIT).
+     */
     private static final String H2_OPTIONS =
-            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     private static final Set<String> NAMES = Set.of(JDBC_CLASS, JDBC_URL, JDBC_USER, JDBC_PASSWORD);
 
