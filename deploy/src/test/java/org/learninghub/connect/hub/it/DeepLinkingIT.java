@@ -13,39 +13,22 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deep Linking 2.0 over real HTTP: a deep linking request shows the picker, the teacher's choice comes
  * back as a signed LtiDeepLinkingResponse that the test platform verifies with the tool's published JWKS.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DeepLinkingIT {
+class DeepLinkingIT extends HubIT {
 
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
     static final String RETURN_URL = "http://127.0.0.1:9/lms/deep-link-return";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return HubDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     HttpResponse<String> deepLinkingLaunch(LtiSteps lti, TestPlatform platform, Browser browser,
                                            List<String> acceptTypes, boolean multiple) {

@@ -3,29 +3,11 @@ package org.learninghub.connect.hub.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The composed Hub on PostgreSQL: health, OpenAPI, metrics and the trust admin API over real HTTP. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HealthAndAdminIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return HubDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
+class HealthAndAdminIT extends HubIT {
     @Test
     void readinessReportsTheDatabaseUp() {
         HttpResponse<String> ready = new HubClient(base).get("/health/ready");

@@ -6,34 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * LTI 1.3 over real HTTP: platform registration through the admin API, login → auth redirect → launch →
  * the launch page, the tool's JWKS, platform key rotation, and the cookieless platform-storage path.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LtiLaunchIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return HubDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
+class LtiLaunchIT extends HubIT {
     @Test
     void registeringAPlatformAnswersWithTheToolUrlsToPaste() {
         LtiSteps lti = new LtiSteps(base);

@@ -6,31 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** LRS credentials issued through the admin API, and the xAPI rules every request meets first. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class XapiAccessIT {
+class XapiAccessIT extends HubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return HubDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void aboutNeedsNeitherVersionNorCredentialsAndListsBothVersions() throws Exception {

@@ -7,7 +7,6 @@ import static org.learninghub.connect.hub.it.XapiDocumentClient.params;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,36 +17,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Parallel writers of one document (1.0.3 Communication §3.1): every write is atomic against the others,
  * so merges are never lost, exactly one of many writers holding the same ETag wins, and racing creators
  * of a new document never see a 500.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class XapiDocumentConcurrencyIT {
+class XapiDocumentConcurrencyIT extends HubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WRITERS = 16;
     private static final String ACTIVITY = "http://www.example.com/activities/concurrency";
     private static final String AGENT = "{\"mbox\":\"mailto:busy.learner@example.org\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return HubDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
     private XapiDocumentClient client(String version) {
         HubClient hub = new HubClient(base);
         return new XapiDocumentClient(hub, XapiCredential.issue(hub, "all"), version);

@@ -13,42 +13,24 @@ import static org.learninghub.connect.hub.it.XapiDocumentClient.without;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The State, Activity Profile, Agent Profile and Agents resources over real HTTP against PostgreSQL:
  * document semantics, JSON merge, ETag/Last-Modified and preconditions, validation, scopes and tenant
  * isolation (1.0.3 Communication §2.2–2.7, §3.1; 2.0.0 document concurrency).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class XapiDocumentsIT {
+class XapiDocumentsIT extends HubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACTIVITY = "http://www.example.com/activities/course-1";
     private static final String AGENT = "{\"objectType\":\"Agent\",\"mbox\":\"mailto:learner@example.org\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return HubDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
     private XapiDocumentClient client(String version, String... scopes) {
         HubClient hub = new HubClient(base);
         return new XapiDocumentClient(hub, XapiCredential.issue(hub, scopes.length == 0 ? new String[] {"all"} : scopes),
