@@ -17,7 +17,12 @@ public final class PasswordHasher {
     }
 
     public static boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                hash.getBytes(StandardCharsets.UTF_8)).verified;
+        try {
+            return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
+                    hash.getBytes(StandardCharsets.UTF_8)).verified;
+        } catch (IllegalArgumentException unusable) {
+            // e.g. a password over bcrypt's 72 bytes: it cannot match any stored hash.
+            return false;
+        }
     }
 }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 
 public class HubObjectMapper implements ContextResolver<ObjectMapper> {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

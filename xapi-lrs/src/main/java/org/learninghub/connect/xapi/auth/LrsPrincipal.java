@@ -45,11 +45,18 @@ public record LrsPrincipal(String key, long tenantId, Set<Scope> scopes, Agent a
         }
     }
 
-    /** The caller of an xAPI resource, as set by {@link LrsAuthenticationFilter}. */
+    /** The request attribute in which the deploying application's authentication leaves the caller. */
+    public static final String REQUEST_ATTRIBUTE = LrsPrincipal.class.getName();
+
+    /**
+     * The caller of an xAPI resource, as handed over by {@link LrsPrincipalFilter}; a 401 if there is
+     * none, so a resource the container was not told to protect still refuses to answer.
+     */
     public static LrsPrincipal of(SecurityContext context) {
         if (context != null && context.getUserPrincipal() instanceof LrsPrincipal principal) {
             return principal;
         }
-        throw new IllegalStateException("xAPI resource reached without an authenticated LRS principal");
+        throw new XapiException(jakarta.ws.rs.core.Response.Status.UNAUTHORIZED, "Authorization",
+                "valid HTTP Basic credentials of an LRS credential are required");
     }
 }

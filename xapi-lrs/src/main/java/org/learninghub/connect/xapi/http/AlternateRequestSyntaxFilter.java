@@ -8,14 +8,15 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,15 +32,15 @@ import java.util.Set;
 @Priority(XapiPaths.ALTERNATE_SYNTAX_PRIORITY)
 public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
 
-    /** The form fields that are request headers (1.0.3 Communication §1.3). */
-    static final Set<String> HEADERS = Set.of("authorization", "x-experience-api-version", "content-type",
-            "content-length", "if-match", "if-none-match", "accept-language");
     static final Set<String> METHODS = Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE,
             HttpMethod.HEAD);
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!XapiPaths.isXapi(request.getUriInfo().getPath())
+        if (!XapiPaths.isXapi(request.getUriInfo())
                 || !request.getUriInfo().getQueryParameters().containsKey("method")) {
             return;
         }
@@ -68,7 +69,7 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
             throw XapiException.invalid(HttpHeaders.CONTENT_TYPE,
                     "the alternate request syntax needs a body of type application/x-www-form-urlencoded");
         }
-        Map<String, String> form = form(request);
+        Map<String, String> form = AlternateSyntaxForm.parse(formBytes(request)).fields();
         String version = form.getOrDefault("x-experience-api-version", request.getHeaderString(XapiVersion.HEADER));
         if (XapiVersion.parse(version).map(XapiVersion::isAtLeast2).orElse(false)) {
             throw XapiException.invalid("method", "the alternate request syntax is not part of xAPI 2.0.0");
@@ -77,7 +78,7 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
         String content = "";
         for (Map.Entry<String, String> field : form.entrySet()) {
             String name = field.getKey();
-            if (HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (AlternateSyntaxForm.HEADERS.contains(name)) {
                 request.getHeaders().putSingle(name, field.getValue());
             } else if (name.equals("content")) {
                 content = field.getValue();
@@ -101,24 +102,24 @@ public class AlternateRequestSyntaxFilter implements ContainerRequestFilter {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** The form body; header field names are matched without regard to case. */
-    private static Map<String, String> form(ContainerRequestContext request) {
-        String body;
+    /**
+     * The form bytes: as the authentication step read them (the form carries the credentials), or read
+     * here, never more than the limit.
+     */
+    private byte[] formBytes(ContainerRequestContext request) {
+        if (servletRequest != null && servletRequest.getAttribute(AlternateSyntaxForm.BODY_ATTRIBUTE) instanceof byte[] read) {
+            return read;
+        }
+        int max = AlternateSyntaxForm.maxBytes();
         try {
-            body = new String(request.getEntityStream().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] body = request.getEntityStream().readNBytes(max + 1);
+            if (body.length > max) {
+                throw new XapiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "content",
+                        "an alternate-syntax form may hold at most " + max + " bytes (" + AlternateSyntaxForm.LIMIT_KEY + ")");
+            }
+            return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.put(HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name, value);
-        }
-        return form;
     }
 }

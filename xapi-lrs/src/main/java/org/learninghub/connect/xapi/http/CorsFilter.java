@@ -30,7 +30,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (XapiPaths.isXapi(request.getUriInfo().getPath())
+        if (XapiPaths.isXapi(request.getUriInfo())
                 && HttpMethod.OPTIONS.equals(request.getMethod())
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             request.abortWith(Response.noContent()
@@ -44,7 +44,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String origin = request.getHeaderString("Origin");
-        if (origin == null || !XapiPaths.isXapi(request.getUriInfo().getPath())) {
+        if (origin == null || !XapiPaths.isXapi(request.getUriInfo())) {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();

@@ -24,12 +24,11 @@ public class XapiVersionFilter implements ContainerRequestFilter, ContainerRespo
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!XapiPaths.isXapi(path) || HttpMethod.OPTIONS.equals(request.getMethod())) {
+        if (!XapiPaths.isXapi(request.getUriInfo()) || HttpMethod.OPTIONS.equals(request.getMethod())) {
             return;
         }
         String header = request.getHeaderString(XapiVersion.HEADER);
-        if (header == null && XapiPaths.isAbout(path)) {
+        if (header == null && XapiPaths.isAbout(request.getUriInfo())) {
             return;
         }
         if (header == null) {
@@ -45,7 +44,7 @@ public class XapiVersionFilter implements ContainerRequestFilter, ContainerRespo
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!XapiPaths.isXapi(request.getUriInfo().getPath())) {
+        if (!XapiPaths.isXapi(request.getUriInfo())) {
             return;
         }
         response.getHeaders().putSingle(XapiVersion.HEADER, versionOf(request).header());
@@ -59,6 +58,11 @@ public class XapiVersionFilter implements ContainerRequestFilter, ContainerRespo
     public static XapiVersion versionOf(ContainerRequestContext request) {
         Object v = request.getProperty(PROPERTY);
         return v instanceof XapiVersion version ? version : DefaultVersion.VALUE;
+    }
+
+    /** The version named in answers to requests that name none (or none this LRS serves). */
+    public static XapiVersion defaultVersion() {
+        return DefaultVersion.VALUE;
     }
 
     /** Setting: the version named in answers to requests that name none; 2.0.0 unless set to 1.0.3. */

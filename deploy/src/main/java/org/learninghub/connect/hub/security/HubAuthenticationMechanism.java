@@ -1,0 +1,121 @@
+package org.learninghub.connect.hub.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.learninghub.connect.hub.credential.LrsCaller;
+import org.learninghub.connect.xapi.auth.BasicCredentials;
+import org.learninghub.connect.xapi.auth.LrsPrincipal;
+import org.learninghub.connect.xapi.http.AlternateSyntaxForm;
+
+/**
+ * HTTP Basic for every URL the deployment descriptor constrains (the admin API and the LRS), checked
+ * against the identity stores of LRS credentials and Hub administrators. The container decides which
+ * requests are constrained, on the path it has decoded and normalised, so no spelling of a URL that
+ * reaches a resource escapes; this mechanism never looks at a path to decide who may pass.
+ *
+ * <p>The 1.0.3 alternate request syntax carries the credentials in its form body, so for it, and only
+ * for it, the body is read here: bounded by {@link AlternateSyntaxForm#maxBytes()} and only when its
+ * length is declared.
+ */
+@ApplicationScoped
+public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(HubAuthenticationMechanism.class.getName());
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        try {
+            return authenticate(request, response, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) throws IOException {
+        String authorization = request.getHeader("Authorization");
+        if (AlternateSyntaxForm.applies(request.getMethod(), request.getQueryString(), request.getContentType())) {
+            Optional<byte[]> form = readForm(request, response);
+            if (form.isEmpty()) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            request.setAttribute(AlternateSyntaxForm.BODY_ATTRIBUTE, form.get());
+            String fromForm = AlternateSyntaxForm.parse(form.get()).authorization();
+            authorization = fromForm != null ? fromForm : authorization;
+        }
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
+        if (credentials.isEmpty()) {
+            new Refusal(401, "Authorization", "HTTP Basic credentials are required").send(request, response, true);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String user = credentials.get().username();
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.retryAfter(user, address);
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            new Refusal(429, "Authorization", "too many failed sign-ins for this user or address; retry later")
+                    .send(request, response, false);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(new UsernamePasswordCredential(user, credentials.get().password()));
+        } catch (SignInBusy busy) {
+            response.setHeader("Retry-After", "1");
+            new Refusal(503, "Authorization", busy.getMessage()).send(request, response, false);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(user, address);
+            LOG.fine(() -> "Refused credentials for '" + user + "' from " + address);
+            new Refusal(401, "Authorization", "the credentials are not valid").send(request, response, true);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttle.succeeded(user);
+        if (result.getCallerPrincipal() instanceof LrsCaller caller) {
+            request.setAttribute(LrsPrincipal.REQUEST_ATTRIBUTE, caller.lrs());
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The whole form, or empty once a refusal is sent: only a declared length within the limit is read. */
+    private static Optional<byte[]> readForm(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long length = request.getContentLengthLong();
+        int max = AlternateSyntaxForm.maxBytes();
+        if (length < 0) {
+            new Refusal(411, "Content-Length", "an alternate-syntax form must declare its length")
+                    .send(request, response, false);
+            return Optional.empty();
+        }
+        if (length > max) {
+            new Refusal(413, "content", "an alternate-syntax form may hold at most " + max + " bytes ("
+                    + AlternateSyntaxForm.LIMIT_KEY + ")").send(request, response, false);
+            return Optional.empty();
+        }
+        byte[] body = request.getInputStream().readNBytes((int) length);
+        return Optional.of(body);
+    }
+}

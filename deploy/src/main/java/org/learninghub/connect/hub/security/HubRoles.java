@@ -1,0 +1,14 @@
+package org.learninghub.connect.hub.security;
+
+/** The container roles the Hub's security constraints name (web.xml). */
+public final class HubRoles {
+
+    /** A Hub administrator: the whole admin API, every trust. */
+    public static final String HUB_ADMIN = "hub-admin";
+
+    /** An LRS credential of a trust: the xAPI resources, within its scopes. */
+    public static final String LRS = "lrs";
+
+    private HubRoles() {
+    }
+}

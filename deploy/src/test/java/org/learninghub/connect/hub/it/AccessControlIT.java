@@ -1,0 +1,181 @@
+package org.learninghub.connect.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Authentication is the container's: no spelling of an admin or xAPI path the router accepts reaches
+ * a resource without credentials, and cross-site form posts cannot change anything.
+ */
+class AccessControlIT extends HubIT {
+
+    /** Every admin resource and method, with placeholders the test fills in. */
+    private static final List<String[]> ADMIN_ENDPOINTS = List.of(
+            new String[] {"GET", "admin/api/trusts"},
+            new String[] {"POST", "admin/api/trusts"},
+            new String[] {"GET", "admin/api/trusts/{trust}"},
+            new String[] {"GET", "admin/api/trusts/{trust}/credentials"},
+            new String[] {"POST", "admin/api/trusts/{trust}/credentials"},
+            new String[] {"DELETE", "admin/api/trusts/{trust}/credentials/{key}"},
+            new String[] {"GET", "admin/api/trusts/{trust}/platforms"},
+            new String[] {"POST", "admin/api/trusts/{trust}/platforms"},
+            new String[] {"GET", "admin/api/trusts/{trust}/platforms/1"},
+            new String[] {"PUT", "admin/api/trusts/{trust}/platforms/1"},
+            new String[] {"POST", "admin/api/trusts/{trust}/platforms/1/disable"},
+            new String[] {"POST", "admin/api/trusts/{trust}/platforms/1/enable"},
+            new String[] {"GET", "admin/api/lti/keys"},
+            new String[] {"POST", "admin/api/lti/keys/rotate"});
+
+    private static final List<String[]> XAPI_ENDPOINTS = List.of(
+            new String[] {"GET", "xapi/statements"},
+            new String[] {"POST", "xapi/statements"},
+            new String[] {"GET", "xapi/activities/state?activityId=http%3A%2F%2Fx.example%2Fa&agent=%7B%22mbox%22%3A%22mailto%3Aa%40x.example%22%7D&stateId=s"},
+            new String[] {"GET", "xapi/agents?agent=%7B%22mbox%22%3A%22mailto%3Aa%40x.example%22%7D"},
+            new String[] {"GET", "xapi/activities?activityId=http%3A%2F%2Fx.example%2Fa"});
+
+    /** Ways to spell a path that a lenient router might still match (every segment gets its turn). */
+    static List<String> spellings(String path) {
+        List<String> out = new ArrayList<>();
+        String[] segments = path.split("/");
+        out.add("/" + path);
+        for (int i = 0; i < segments.length; i++) {
+            out.add("/" + withSegment(segments, i, segments[i] + ";x"));
+            out.add("/" + withSegment(segments, i, segments[i] + ";"));
+            out.add("/" + withSegment(segments, i, segments[i] + ";a=b;c"));
+            out.add("/" + withSegment(segments, i, "%" + Integer.toHexString(segments[i].charAt(0)) + segments[i].substring(1)));
+            out.add("/" + withSegment(segments, i, segments[i] + "/."));
+            out.add("/" + withSegment(segments, i, "x/../" + segments[i]));
+            out.add("/" + withSegment(segments, i, "/" + segments[i]));
+            out.add("/" + withSegment(segments, i, segments[i].toUpperCase()));
+            out.add("/" + withSegment(segments, i, segments[i] + "%20"));
+            out.add("/" + withSegment(segments, i, segments[i] + "%2F"));
+        }
+        out.add("/" + path + "/");
+        out.add("/" + path + "?x=1");
+        out.add("//" + path);
+        out.add("/./" + path);
+        return out;
+    }
+
+    private static String withSegment(String[] segments, int index, String replacement) {
+        String[] copy = segments.clone();
+        copy[index] = replacement;
+        return String.join("/", copy);
+    }
+
+    @Test
+    void noSpellingOfAnAdminPathAnswersWithoutCredentials() {
+        HubClient hub = new HubClient(base);
+        String trust = XapiCredential.newTrust(hub);
+        String key = XapiCredential.issueTo(hub, trust, "all").key();
+        int trustsBefore = trustCount(hub);
+        List<String> reached = new ArrayList<>();
+        int tried = 0;
+        for (String[] endpoint : ADMIN_ENDPOINTS) {
+            String path = endpoint[1].replace("{trust}", trust).replace("{key}", key);
+            for (String spelling : spellings(path)) {
+                tried++;
+                HttpResponse<String> answer = anonymous(hub, endpoint[0], spelling, "{\"code\":\"EVIL1\",\"name\":\"x\"}");
+                if (!refused(answer.statusCode())) {
+                    reached.add(endpoint[0] + " " + spelling + " -> " + answer.statusCode() + " " + answer.body());
+                }
+            }
+        }
+        assertTrue(reached.isEmpty(), "reached without credentials (" + reached.size() + " of " + tried + "):\n"
+                + String.join("\n", reached));
+        assertEquals(trustsBefore, trustCount(hub), "no trust may be created without credentials");
+        assertTrue(XapiCredentialList.contains(hub, trust, key), "the credential must not be revoked");
+    }
+
+    @Test
+    void noSpellingOfAnXapiPathAnswersWithoutCredentials() {
+        HubClient hub = new HubClient(base);
+        List<String> reached = new ArrayList<>();
+        for (String[] endpoint : XAPI_ENDPOINTS) {
+            String path = endpoint[1];
+            String query = "";
+            int q = path.indexOf('?');
+            if (q >= 0) {
+                query = path.substring(q);
+                path = path.substring(0, q);
+            }
+            for (String spelling : spellings(path)) {
+                String target = spelling.contains("?") ? spelling : spelling + query;
+                HttpResponse<String> answer = hub.send(hub.request(target)
+                        .header("X-Experience-API-Version", "1.0.3")
+                        .header("Content-Type", "application/json")
+                        .method(endpoint[0], endpoint[0].equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("[]")));
+                if (!refused(answer.statusCode())) {
+                    reached.add(endpoint[0] + " " + target + " -> " + answer.statusCode() + " " + answer.body());
+                }
+            }
+        }
+        assertTrue(reached.isEmpty(), "reached without credentials:\n" + String.join("\n", reached));
+    }
+
+    @Test
+    void anLrsCredentialIsNoAdministratorAndAnAdministratorIsNoLrsCredential() {
+        HubClient hub = new HubClient(base);
+        XapiCredential lrs = XapiCredential.issue(hub, "all");
+        HttpResponse<String> asLrs = hub.send(hub.request("/admin/api/trusts")
+                .header("Authorization", lrs.authorization()).GET());
+        assertTrue(asLrs.statusCode() == 401 || asLrs.statusCode() == 403, asLrs.statusCode() + " " + asLrs.body());
+
+        HttpResponse<String> asAdmin = hub.send(hub.admin("/xapi/statements").header("X-Experience-API-Version", "1.0.3").GET());
+        assertTrue(asAdmin.statusCode() == 401 || asAdmin.statusCode() == 403, asAdmin.statusCode() + " " + asAdmin.body());
+    }
+
+    @Test
+    void crossSiteFormPostsCannotChangeAdminState() {
+        HubClient hub = new HubClient(base);
+        String trust = XapiCredential.newTrust(hub);
+        for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain")) {
+            HttpResponse<String> rotate = hub.send(hub.admin("/admin/api/lti/keys/rotate").header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("a=b")));
+            assertEquals(415, rotate.statusCode(), type + ": " + rotate.body());
+            HttpResponse<String> create = hub.send(hub.admin("/admin/api/trusts/" + trust + "/credentials")
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"n\",\"scopes\":[\"all\"]}")));
+            assertEquals(415, create.statusCode(), type + ": " + create.body());
+        }
+        HttpResponse<String> noType = hub.send(hub.admin("/admin/api/lti/keys/rotate").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(415, noType.statusCode(), noType.body());
+        HttpResponse<String> json = hub.send(hub.admin("/admin/api/lti/keys/rotate").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, json.statusCode(), json.body());
+        assertFalse(XapiCredentialList.contains(hub, trust, "nothing"), "no credential was issued by a form post");
+        assertEquals("[]", hub.send(hub.admin("/admin/api/trusts/" + trust + "/credentials").GET()).body());
+    }
+
+    private static boolean refused(int status) {
+        return Set.of(400, 401, 403, 404, 405).contains(status);
+    }
+
+    private static HttpResponse<String> anonymous(HubClient hub, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.uri("/") + path.substring(1)))
+                .header("Content-Type", "application/json");
+        return hub.send(request.method(method, method.equals("GET") || method.equals("DELETE")
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static int trustCount(HubClient hub) {
+        String body = hub.send(hub.admin("/admin/api/trusts").GET()).body();
+        return body.split("\"code\"", -1).length - 1;
+    }
+
+    /** Reads a trust's credential list as the administrator. */
+    private static final class XapiCredentialList {
+        static boolean contains(HubClient hub, String trust, String key) {
+            return hub.send(hub.admin("/admin/api/trusts/" + trust + "/credentials").GET()).body().contains(key);
+        }
+    }
+}
