@@ -24,6 +24,10 @@ record Refusal(int status, String field, String message) {
     void send(HttpServletRequest request, HttpServletResponse response, boolean challenge) throws IOException {
         boolean xapi = isXapi(request);
         response.setStatus(status);
+        if (request.getContentLengthLong() != 0) {
+            // The body is left unread; closing is cheaper than draining whatever the caller still sends.
+            response.setHeader("Connection", "close");
+        }
         if (challenge) {
             response.setHeader("WWW-Authenticate", xapi ? XAPI_REALM : ADMIN_REALM);
         }

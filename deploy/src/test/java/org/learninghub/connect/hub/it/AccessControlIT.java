@@ -85,7 +85,7 @@ class AccessControlIT extends HubIT {
             for (String spelling : spellings(path)) {
                 tried++;
                 HttpResponse<String> answer = anonymous(hub, endpoint[0], spelling, "{\"code\":\"EVIL1\",\"name\":\"x\"}");
-                if (!refused(answer.statusCode())) {
+                if (!refused(answer.statusCode()) && !answeredByTheHttpLayer(spelling, answer)) {
                     reached.add(endpoint[0] + " " + spelling + " -> " + answer.statusCode() + " " + answer.body());
                 }
             }
@@ -154,6 +154,53 @@ class AccessControlIT extends HubIT {
         assertEquals(200, json.statusCode(), json.body());
         assertFalse(XapiCredentialList.contains(hub, trust, "nothing"), "no credential was issued by a form post");
         assertEquals("[]", hub.send(hub.admin("/admin/api/trusts/" + trust + "/credentials").GET()).body());
+    }
+
+    @Test
+    void anAlternateSyntaxFormIsBoundedBeforeItIsRead() {
+        // A client of its own per oversized request: the server answers early and closes the connection.
+        byte[] big = new byte[1024 * 1024 + 1000];
+        java.util.Arrays.fill(big, (byte) 'a');
+        HubClient hub = new HubClient(base);
+        HttpResponse<String> oversized = hub.send(hub.request("/xapi/statements?method=PUT")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
+        assertEquals(413, oversized.statusCode(), oversized.body());
+        assertTrue(oversized.body().contains("hub.limit.alternate-syntax.bytes"), oversized.body());
+
+        hub = new HubClient(base);
+        HttpResponse<String> chunked = hub.send(hub.request("/xapi;x/statements?method=PUT")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+        assertEquals(411, chunked.statusCode(), chunked.body());
+        assertEquals(200, new HubClient(base).get("/health/ready").statusCode(), "the server is unharmed");
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreSlowedForThatUserOnly() {
+        HubClient hub = new HubClient(base);
+        String user = HubClient.uniqueCode("guess").toLowerCase();
+        int attempts = 0;
+        HttpResponse<String> last;
+        do {
+            last = hub.send(hub.request("/admin/api/trusts").header("Authorization", HubClient.basic(user, "wrong" + attempts)).GET());
+            attempts++;
+        } while (last.statusCode() == 401 && attempts < 10);
+        assertEquals(429, last.statusCode(), last.body());
+        assertTrue(attempts > 1, "a few failures are free");
+        assertTrue(last.headers().firstValue("Retry-After").isPresent());
+        assertEquals(200, hub.send(hub.admin("/admin/api/trusts").GET()).statusCode(),
+                "the administrator signing in from the same address is not locked out");
+    }
+
+    /**
+     * Payara's HTTP layer answers a POST or PUT whose path ends in a dot segment ({@code …/.}) itself,
+     * with an empty 200, without dispatching it to the application (seen for any path, existing or not).
+     * Nothing runs, nothing is returned; the trust and credential checks of the test still apply.
+     */
+    private static boolean answeredByTheHttpLayer(String spelling, HttpResponse<String> answer) {
+        return spelling.endsWith("/.") && answer.statusCode() == 200 && answer.body().isEmpty()
+                && answer.headers().firstValue("Date").isEmpty();
     }
 
     private static boolean refused(int status) {

@@ -18,7 +18,9 @@ public final class HubClient {
     public static final String ADMIN_PASSWORD = "it-admin-password";
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1, as browsers speak to a plain-http origin (no h2c upgrade).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public HubClient(URL base) {
         this(URI.create(base.toString()));

@@ -36,12 +36,14 @@ public final class HubProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(script().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Hermetic: nothing the caller's shell exports about the Hub reaches the server, only what the test says.
+        builder.environment().keySet().removeIf(name -> name.startsWith("HUB_") || name.startsWith("XAPI_"));
+        builder.environment().put("HUB_ADMIN_USER", HubClient.ADMIN_USER);
+        builder.environment().put("HUB_ADMIN_PASSWORD", HubClient.ADMIN_PASSWORD);
         builder.environment().putAll(environment);
         builder.environment().put("HUB_HTTP_PORT", Integer.toString(port));
         builder.environment().put("HUB_HTTP_ADDRESS", "127.0.0.1");
         builder.environment().put("HUB_JAR", System.getProperty("hub.jar", "target/hub.jar"));
-        builder.environment().putIfAbsent("HUB_ADMIN_USER", HubClient.ADMIN_USER);
-        builder.environment().putIfAbsent("HUB_ADMIN_PASSWORD", HubClient.ADMIN_PASSWORD);
         Instant begin = Instant.now();
         Process process;
         try {
