@@ -39,10 +39,14 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception e) {
+        return respond(e, uriInfo);
+    }
+
+    static Response respond(Exception e, UriInfo uriInfo) {
         var failure = DatabaseFailure.of(e);
         if (failure.isPresent()) {
             DatabaseOutage.INSTANCE.refused(failure.get(), e);
-            return unavailable(failure.get());
+            return unavailable(failure.get(), uriInfo);
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
@@ -52,8 +56,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
                 .build();
     }
 
-    private Response unavailable(DatabaseFailure failure) {
-        Response response = isXapi()
+    private static Response unavailable(DatabaseFailure failure, UriInfo uriInfo) {
+        Response response = isXapi(uriInfo)
                 ? XapiExceptionMapper.response(new XapiException(Response.Status.SERVICE_UNAVAILABLE, null, failure.rule()))
                 : Response.status(Response.Status.SERVICE_UNAVAILABLE)
                         .type(MediaType.APPLICATION_JSON_TYPE)
@@ -62,7 +66,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
         return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
-    private boolean isXapi() {
+    private static boolean isXapi(UriInfo uriInfo) {
         String path = uriInfo == null ? "" : uriInfo.getPath();
         return path.startsWith("xapi/") || path.startsWith("/xapi/") || path.equals("xapi") || path.equals("/xapi");
     }

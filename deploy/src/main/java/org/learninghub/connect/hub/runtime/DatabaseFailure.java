@@ -1,6 +1,9 @@
 package org.learninghub.connect.hub.runtime;
 
 import jakarta.resource.ResourceException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.SystemException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -18,7 +21,8 @@ import java.util.Set;
  * PostgreSQL's {@code 57P01}–{@code 57P03} (server shutting down, crashed, starting up),
  * {@code 53300} (too many connections), {@code 57014} (statement timeout), {@code 55P03} (lock
  * timeout), and a {@link ResourceException} from the connection pool (no connection could be made,
- * or none became free within the pool's wait). EclipseLink's {@code DatabaseException},
+ * or none became free within the pool's wait), and a JTA commit that failed ({@code SystemException},
+ * heuristic outcomes). EclipseLink's {@code DatabaseException},
  * transaction and EJB wrappers are seen through because they keep the SQL exception as a cause.
  */
 public enum DatabaseFailure {
@@ -75,6 +79,12 @@ public enum DatabaseFailure {
             if (TIMEOUT_STATES.contains(state)) {
                 return Optional.of(TIMED_OUT);
             }
+        }
+        if (t instanceof SystemException || t instanceof HeuristicMixedException
+                || t instanceof HeuristicRollbackException) {
+            // The commit itself failed (seen when PostgreSQL was killed mid-commit): the outcome is
+            // unknown to us, so it must not be acknowledged; a retry is safe (idempotent writes).
+            return Optional.of(UNAVAILABLE);
         }
         if (t instanceof ResourceException) {
             // The pool's own refusal: "could not allocate" (database down) or "max-wait expired".

@@ -55,6 +55,12 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void aFailedCommitIsAnOutage() {
+        assertEquals(Optional.of(DatabaseFailure.UNAVAILABLE), DatabaseFailure.of(new jakarta.transaction.TransactionalException(
+                "encountered exception during commit", new jakarta.transaction.SystemException())));
+    }
+
+    @Test
     void ourOwnFaultsAreNotDatabaseFailures() {
         assertEquals(Optional.empty(), DatabaseFailure.of(new NullPointerException()));
         assertEquals(Optional.empty(), DatabaseFailure.of(new SQLException("duplicate key", "23505")));
