@@ -28,8 +28,25 @@ import org.flywaydb.core.Flyway;
         url = "${MPCONFIG=" + DatabaseConfigSource.JDBC_URL + "}",
         user = "${MPCONFIG=" + DatabaseConfigSource.JDBC_USER + "}",
         password = "${MPCONFIG=" + DatabaseConfigSource.JDBC_PASSWORD + "}",
+        // Two cores: more connections than about 8 per core only queue inside the database instead.
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 16,
+        // Seconds an unused connection above the minimum stays open.
+        maxIdleTime = 300,
+        // Payara's pool settings (names from its DataSourceDefinitionDeployer; see src/docs/reliability.md).
+        properties = {
+            // Check each connection before lending it out; a dead one (database restarted) is replaced, and
+            // its failure throws out every other pooled connection too, so none of the dead ones is ever used.
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=${MPCONFIG=" + DatabaseConfigSource.JDBC_VALIDATOR + "}",
+            "fish.payara.fail-all-connections=true",
+            // A request waits this long for a free connection, then is answered 503 (Payara's default: 60 s).
+            "fish.payara.max-wait-time-in-millis=${MPCONFIG=" + DatabaseConfigSource.JDBC_POOL_WAIT_MILLIS + "}",
+            // Development aid: log the stack of a connection held longer than this (0: off).
+            "fish.payara.connection-leak-timeout-in-seconds=${MPCONFIG=" + DatabaseConfigSource.JDBC_LEAK_TIMEOUT + "}",
+            "fish.payara.connection-leak-reclaim=false"
+        })
 @Singleton(name = "DatabaseMigrator")
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -49,10 +66,11 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
+        PoolLogLevels.apply();
         String vendor = vendor();
         for (String module : MODULES) {
             var result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
-                    .dataSource(dataSource)
+                    .dataSource(MigrationSessions.withoutStatementTimeout(dataSource, vendor))
                     .locations("classpath:db/migration/" + module, "classpath:db/vendor/" + vendor + "/" + module)
                     .table("schema_history_" + module)
                     // Modules after the first find a non-empty schema; they start their own history at 0.

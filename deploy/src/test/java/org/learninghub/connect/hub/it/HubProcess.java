@@ -90,6 +90,29 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM to the launcher, as systemd stops the service: {@code bin/hub} passes it to the JVM, whose
+     * shutdown stops taking requests and lets running ones finish. Waits for the exit and returns its status.
+     */
+    public int terminate(Duration atMost) {
+        process.destroy();
+        try {
+            if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new IllegalStateException("the server did not stop within " + atMost + " of SIGTERM");
+            }
+            for (ProcessHandle p : process.descendants().toList()) {
+                p.onExit().get(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the JVM outlived its launcher", e);
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         kill();
