@@ -14,6 +14,7 @@ import org.learninghub.connect.hub.runtime.DatabaseFailure;
 import org.learninghub.connect.hub.runtime.DatabaseOutage;
 import org.learninghub.connect.xapi.http.XapiException;
 import org.learninghub.connect.xapi.http.XapiExceptionMapper;
+import org.learninghub.connect.xapi.http.XapiPaths;
 
 /**
  * Everything no other mapper claims.
@@ -67,7 +68,6 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
     }
 
     private static boolean isXapi(UriInfo uriInfo) {
-        String path = uriInfo == null ? "" : uriInfo.getPath();
-        return path.startsWith("xapi/") || path.startsWith("/xapi/") || path.equals("xapi") || path.equals("/xapi");
+        return uriInfo != null && XapiPaths.isXapi(uriInfo);
     }
 }
