@@ -94,7 +94,7 @@ public final class StatementRules {
     private static void verb(JsonNode verb, String path) {
         JsonRules.requireObject(verb, path);
         JsonRules.onlyProperties(verb, path, VERB);
-        JsonRules.requiredIri(verb, "id", path);
+        JsonRules.requiredIndexedIri(verb, "id", path);
         Values.languageMap(verb, "display", path);
     }
 
