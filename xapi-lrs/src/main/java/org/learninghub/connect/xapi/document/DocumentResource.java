@@ -59,9 +59,12 @@ public abstract class DocumentResource {
         if (request.documentId().isPresent()) {
             StoredDocument document = documents.get(principal.tenantId(), request.key())
                     .orElseThrow(() -> XapiException.notFound("document " + request.documentId().get()));
-            // The Content-Type exactly as it was stored, not re-serialised from a parsed media type.
+            // The Content-Type exactly as it was stored, not re-serialised from a parsed media type. A document is
+            // data, never a page of this origin: a download, not rendered (with HardeningHeaders' nosniff and
+            // CSP sandbox), whatever type it claims (text/html, image/svg+xml).
             return Response.ok(document.body().content())
                     .header(HttpHeaders.CONTENT_TYPE, document.body().contentType())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
                     .header(HttpHeaders.ETAG, Etags.header(document.etag()))
                     .lastModified(Date.from(document.updated()))
                     .build();
