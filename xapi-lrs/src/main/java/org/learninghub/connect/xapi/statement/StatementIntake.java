@@ -96,7 +96,7 @@ public class StatementIntake {
      * {@value #MAX_ATTACHMENT_CONTENT_TYPE} characters: a longer one is a 400 here, not a database error.
      * (Its SHA-2 needs no check: every part must match a statement's sha2, which validation bounds.)
      */
-    private static void requireStorableAttachmentTypes(StatementBody body) {
+    static void requireStorableAttachmentTypes(StatementBody body) {
         for (Attachment a : body.attachments()) {
             if (a.contentType().length() > MAX_ATTACHMENT_CONTENT_TYPE) {
                 throw XapiException.invalid("Content-Type", "the Content-Type of the attachment part " + a.sha2()
