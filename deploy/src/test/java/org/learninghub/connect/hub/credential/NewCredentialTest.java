@@ -23,6 +23,14 @@ class NewCredentialTest {
         assertEquals("scopes[1]", p.field());
     }
 
+    /** lrs_credential.name is VARCHAR(200); scopes (VARCHAR(500)) are stored as the distinct names, at most 8. */
+    @Test
+    void aNameLongerThanItsColumnIsRefusedNamingIt() {
+        new NewCredential("n".repeat(200), List.of("all"));
+        assertEquals("name", assertThrows(HubProblem.class, () -> new NewCredential("n".repeat(201), List.of("all")))
+                .field());
+    }
+
     @Test
     void noScopesOrNoNameAreRefused() {
         assertEquals("scopes", assertThrows(HubProblem.class, () -> new NewCredential("c", List.of())).field());

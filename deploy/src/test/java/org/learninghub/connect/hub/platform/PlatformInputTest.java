@@ -72,6 +72,36 @@ class PlatformInputTest {
         assertEquals("issuer", field(() -> input(longIssuer, "https://lms.example/auth", "https://lms.example/jwks", null)));
     }
 
+    static final String LONG_URL = "https://lms.example/" + "u".repeat(2000);
+
+    static PlatformInput full(String clientId, String deployment, String auth, String token, String audience,
+                              String jwks) {
+        return new PlatformInput("https://lms.example", clientId, List.of(deployment), auth, token, audience, jwks, null);
+    }
+
+    /** platform_registration: client_id VARCHAR(255), the URLs and audience VARCHAR(2000); deployment_id VARCHAR(255). */
+    @Test
+    void everyFieldLongerThanItsColumnIsRefusedNamingIt() {
+        String auth = "https://lms.example/auth";
+        String token = "https://lms.example/token";
+        String jwks = "https://lms.example/jwks";
+        full("c".repeat(255), "d".repeat(255), auth, token, "a".repeat(2000), jwks);
+        assertEquals("clientId", field(() -> full("c".repeat(256), "d", auth, token, null, jwks)));
+        assertEquals("deploymentIds", field(() -> full("c", "d".repeat(256), auth, token, null, jwks)));
+        assertEquals("authLoginUrl", field(() -> full("c", "d", LONG_URL, token, null, jwks)));
+        assertEquals("accessTokenUrl", field(() -> full("c", "d", auth, LONG_URL, null, jwks)));
+        assertEquals("accessTokenAudience", field(() -> full("c", "d", auth, token, "a".repeat(2001), jwks)));
+        assertEquals("jwksUrl", field(() -> full("c", "d", auth, token, null, LONG_URL)));
+    }
+
+    /** platform_registration.public_jwk is VARCHAR(4000). */
+    @Test
+    void aStaticKeyLongerThanItsColumnIsRefusedNamingIt() throws Exception {
+        Map<String, Object> jwk = new RSAKeyGenerator(2048).keyID("k".repeat(4000)).generate().toPublicJWK()
+                .toJSONObject();
+        assertEquals("publicJwk", field(() -> input("https://lms.example", "https://lms.example/auth", null, jwk)));
+    }
+
     @Test
     void needsClientIdAndDeployments() {
         assertEquals("clientId", field(() -> new PlatformInput("https://lms.example", " ", List.of("d"),

@@ -15,6 +15,7 @@ class NewTrustTest {
         assertDoesNotThrow(() -> new NewTrust("R1H", "Barts Health"));
     }
 
+    /** trust.code is VARCHAR(32) and trust.name VARCHAR(200): the code's form (2 to 12 characters) fits. */
     @Test
     void lowerCaseSpacedOrLongCodesAreRefusedNamingCode() {
         for (String code : new String[] {"rx1", "R X1", "R", "ABCDEFGHIJKLM", "", null}) {

@@ -25,6 +25,14 @@ class DeepLinkSessionTest {
                 () -> session("https://lms/r", "d".repeat(4001))).status().getStatusCode());
     }
 
+    /** lti_deep_link_session.accept_types is VARCHAR(500), the types joined by spaces. */
+    @Test
+    void acceptTypesLongerThanTheirColumnAreA400() {
+        List<String> types = List.of("t".repeat(250), "u".repeat(250));
+        assertEquals(400, assertThrows(LtiProblem.class, () -> new DeepLinkSession("s", 1, "d", URI.create("https://lms/r"),
+                types, true, Optional.empty(), Instant.now())).status().getStatusCode());
+    }
+
     @Test
     void dataUpToTheLimitIsKept() {
         assertEquals(4000, session("https://lms/r", "d".repeat(4000)).data().orElseThrow().length());

@@ -62,6 +62,7 @@ public final class AgentJson {
         return Optional.of(switch (property) {
             case "mbox" -> {
                 String mbox = JsonRules.requiredString(node, property, path);
+                fitsTheIndex(new Ifi.Mbox(mbox), at);
                 if (!MAILTO.matcher(mbox).matches()) {
                     throw XapiException.invalid(at, "must be a mailto: IRI of an email address");
                 }
@@ -76,6 +77,7 @@ public final class AgentJson {
             }
             case "openid" -> {
                 String uri = JsonRules.requiredString(node, property, path);
+                fitsTheIndex(new Ifi.OpenId(uri), at);
                 if (!Iri.isAbsolute(uri)) {
                     throw XapiException.invalid(at, "must be an absolute URI");
                 }
@@ -90,6 +92,34 @@ public final class AgentJson {
         JsonRules.onlyProperties(account, path, ACCOUNT_PROPERTIES);
         String homePage = JsonRules.requiredIri(account, "homePage", path);
         String name = JsonRules.requiredString(account, "name", path);
-        return new Ifi.Account(homePage, name);
+        return fitsTheIndex(new Ifi.Account(homePage, name), path);
+    }
+
+    /**
+     * Every IFI is indexed as its {@link Ifi#key()} in a column of {@link Ifi#MAX_KEY} characters: a longer one is
+     * a 400 naming the property, checked before any pattern runs on it and before any SQL.
+     */
+    private static <T extends Ifi> T fitsTheIndex(T ifi, String at) {
+        int room = Ifi.MAX_KEY - (ifi.key().length() - valueLength(ifi));
+        if (ifi.key().length() > Ifi.MAX_KEY) {
+            throw XapiException.invalid(at, ifi instanceof Ifi.Account
+                    ? "homePage and name together must be at most " + room + " characters long"
+                    : "must be at most " + room + " characters long");
+        }
+        return ifi;
+    }
+
+    /** The length of what the sender wrote, without the prefix {@link Ifi#key()} adds. */
+    private static int valueLength(Ifi ifi) {
+        if (ifi instanceof Ifi.Mbox m) {
+            return m.mailto().length();
+        }
+        if (ifi instanceof Ifi.OpenId o) {
+            return o.uri().length();
+        }
+        if (ifi instanceof Ifi.Account a) {
+            return a.homePage().length() + a.name().length();
+        }
+        return ((Ifi.MboxSha1Sum) ifi).hex().length();
     }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public sealed interface Ifi {
 
+    /** The longest {@link #key()}: the width of the column that indexes it ({@code xapi_statement_agent.ifi}). */
+    int MAX_KEY = 2100;
+
     /** {@code mbox:mailto:…}, {@code mbox_sha1sum:…}, {@code openid:…} or {@code account:homePage|name}. */
     String key();
 

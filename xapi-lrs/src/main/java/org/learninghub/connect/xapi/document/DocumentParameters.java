@@ -102,7 +102,7 @@ public final class DocumentParameters {
 
     static UUID registration(String value) {
         // UUID.fromString accepts short groups ("1-2-3-4-5"); the spec means the canonical 8-4-4-4-12 form.
-        if (!UUID_FORM.matcher(value).matches()) {
+        if (value.length() != 36 || !UUID_FORM.matcher(value).matches()) {
             throw XapiException.invalid(DocumentKind.REGISTRATION, "must be a UUID");
         }
         return UUID.fromString(value);

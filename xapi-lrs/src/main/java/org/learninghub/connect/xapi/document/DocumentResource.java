@@ -34,14 +34,19 @@ import org.learninghub.connect.xapi.http.XapiVersionFilter;
  */
 public abstract class DocumentResource {
 
-    /** Default for {@code xapi.document.max-bytes}: suspend data and profiles are small; 16 MiB is plenty. */
+    /**
+     * Setting: the largest document accepted (413 above). The Hub's request body limit for documents reads the
+     * same setting and refuses larger bodies before they are read; this check keeps the resource safe alone.
+     */
+    public static final String MAX_BYTES_KEY = "hub.limit.documents.bytes";
+    /** Suspend data and profiles are small; 16 MiB is plenty. */
     static final String DEFAULT_MAX_BYTES = "16777216";
 
     @Inject
     Documents documents;
 
     @Inject
-    @ConfigProperty(name = "xapi.document.max-bytes", defaultValue = DEFAULT_MAX_BYTES)
+    @ConfigProperty(name = MAX_BYTES_KEY, defaultValue = DEFAULT_MAX_BYTES)
     int maxBytes;
 
     protected abstract DocumentKind kind();
@@ -54,9 +59,12 @@ public abstract class DocumentResource {
         if (request.documentId().isPresent()) {
             StoredDocument document = documents.get(principal.tenantId(), request.key())
                     .orElseThrow(() -> XapiException.notFound("document " + request.documentId().get()));
-            // The Content-Type exactly as it was stored, not re-serialised from a parsed media type.
+            // The Content-Type exactly as it was stored, not re-serialised from a parsed media type. A document is
+            // data, never a page of this origin: a download, not rendered (with HardeningHeaders' nosniff and
+            // CSP sandbox), whatever type it claims (text/html, image/svg+xml).
             return Response.ok(document.body().content())
                     .header(HttpHeaders.CONTENT_TYPE, document.body().contentType())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
                     .header(HttpHeaders.ETAG, Etags.header(document.etag()))
                     .lastModified(Date.from(document.updated()))
                     .build();

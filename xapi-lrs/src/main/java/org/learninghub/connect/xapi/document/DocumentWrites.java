@@ -3,6 +3,7 @@ package org.learninghub.connect.xapi.document;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.learninghub.connect.xapi.http.XapiException;
 
 /**
  * One attempt at one document write, in one transaction. The document's row is read with
@@ -26,6 +29,10 @@ public class DocumentWrites {
 
     @Inject
     DocumentStore store;
+
+    @Inject
+    @ConfigProperty(name = DocumentResource.MAX_BYTES_KEY, defaultValue = DocumentResource.DEFAULT_MAX_BYTES)
+    int maxBytes;
 
     /** Replaces (or creates) the document; returns its new ETag. */
     @Transactional
@@ -48,6 +55,12 @@ public class DocumentWrites {
             Optional<StoredDocument> current = store.find(c, tenantId, key, true);
             preconditions.check(current.map(StoredDocument::etag));
             DocumentBody result = current.isPresent() ? JsonMerge.merge(current.get().body(), body) : body;
+            // Merging only adds: without this bound, repeated POSTs would grow a document past the limit each
+            // request is held to, until it could no longer be read back for the next merge.
+            if (result.content().length > maxBytes) {
+                throw new XapiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "content",
+                        "the merged document would hold more than " + maxBytes + " bytes");
+            }
             return write(c, tenantId, key, result, current.isPresent());
         });
     }

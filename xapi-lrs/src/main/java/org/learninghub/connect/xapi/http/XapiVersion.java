@@ -17,6 +17,9 @@ public enum XapiVersion {
     private static final Pattern V1 = Pattern.compile("1\\.0(\\.\\d+)?");
     private static final Pattern V2 = Pattern.compile("2\\.0(\\.0)?");
 
+    /** Bound checked before the patterns: no real version header is longer. */
+    private static final int MAX_LENGTH = 32;
+
     private final String header;
 
     XapiVersion(String header) {
@@ -37,6 +40,9 @@ public enum XapiVersion {
             return Optional.empty();
         }
         String v = value.strip();
+        if (v.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
         if (V1.matcher(v).matches()) {
             return Optional.of(V1_0_3);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -13,11 +14,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.learninghub.connect.xapi.auth.LrsPrincipal;
 import org.learninghub.connect.xapi.http.XapiException;
 import org.learninghub.connect.xapi.http.XapiVersion;
 import org.learninghub.connect.xapi.statement.attachment.AttachmentCheck;
 import org.learninghub.connect.xapi.statement.attachment.StatementBody;
+import org.learninghub.connect.xapi.statement.store.Attachment;
 import org.learninghub.connect.xapi.statement.store.NewStatement;
 import org.learninghub.connect.xapi.statement.store.StatementConflict;
 import org.learninghub.connect.xapi.statement.store.StatementIndex;
@@ -36,11 +39,27 @@ public class StatementIntake {
     static final int ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(StatementIntake.class.getName());
 
+    /** Setting: the most statements one PUT or POST may carry (413 above). */
+    public static final String MAX_BATCH_KEY = "hub.limit.statement.batch";
+    static final String DEFAULT_MAX_BATCH = "1000";
+    /** The width of {@code xapi_attachment.content_type}. */
+    static final int MAX_ATTACHMENT_CONTENT_TYPE = 255;
+
     @Inject
     StatementWriter writer;
 
+    @Inject
+    @ConfigProperty(name = MAX_BATCH_KEY, defaultValue = DEFAULT_MAX_BATCH)
+    int maxBatch;
+
     /** @return the ids of the statements, in the order sent */
     public List<UUID> store(List<JsonNode> statements, StatementBody body, LrsPrincipal principal, XapiVersion version) {
+        // 1.0.3 Communication §3.2 (3.2.s3.b11, b12): the LRS chooses its size limits and refuses a request beyond
+        // them with 413. Checked first, so an oversized batch costs no validation and no transaction.
+        if (statements.size() > maxBatch) {
+            throw new XapiException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "statement", "a request may carry at most "
+                    + maxBatch + " statements, this one carries " + statements.size() + " (setting " + MAX_BATCH_KEY + ")");
+        }
         OffsetDateTime stored = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         List<NewStatement> batch = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
@@ -55,6 +74,7 @@ public class StatementIntake {
             batch.add(s);
         }
         AttachmentCheck.check(statements, body);
+        requireStorableAttachmentTypes(body);
         for (int attempt = 1; ; attempt++) {
             try {
                 writer.store(principal.tenantId(), batch, body.attachments(), stored);
@@ -67,6 +87,20 @@ public class StatementIntake {
                             : cause;
                 }
                 LOG.fine(() -> "concurrent insert of the same key, retrying: " + cause.getCause());
+            }
+        }
+    }
+
+    /**
+     * An attachment is stored with the Content-Type of its part, in a column of
+     * {@value #MAX_ATTACHMENT_CONTENT_TYPE} characters: a longer one is a 400 here, not a database error.
+     * (Its SHA-2 needs no check: every part must match a statement's sha2, which validation bounds.)
+     */
+    static void requireStorableAttachmentTypes(StatementBody body) {
+        for (Attachment a : body.attachments()) {
+            if (a.contentType().length() > MAX_ATTACHMENT_CONTENT_TYPE) {
+                throw XapiException.invalid("Content-Type", "the Content-Type of the attachment part " + a.sha2()
+                        + " must be at most " + MAX_ATTACHMENT_CONTENT_TYPE + " characters long");
             }
         }
     }

@@ -9,6 +9,12 @@ import java.net.URISyntaxException;
  */
 public final class Iri {
 
+    /**
+     * The longest verb or activity id the LRS accepts: the width of the columns that index them
+     * ({@code xapi_statement_verb.iri}, {@code xapi_statement_activity.iri}, {@code xapi_activity.iri}).
+     */
+    public static final int MAX_INDEXED = 2048;
+
     private Iri() {
     }
 

@@ -59,6 +59,18 @@ public final class JsonRules {
         return value;
     }
 
+    /**
+     * An absolute IRI that the LRS indexes in a column of {@link Iri#MAX_INDEXED} characters: a longer one is a
+     * 400 here, before any SQL.
+     */
+    public static String requiredIndexedIri(JsonNode object, String name, String path) {
+        String value = requiredIri(object, name, path);
+        if (value.length() > Iri.MAX_INDEXED) {
+            throw XapiException.invalid(child(path, name), "must be at most " + Iri.MAX_INDEXED + " characters long");
+        }
+        return value;
+    }
+
     /** {@code objectType}, when present, must be exactly {@code expected}. */
     public static void objectTypeIs(JsonNode object, String path, String expected) {
         String type = optionalString(object, "objectType", path);

@@ -78,6 +78,37 @@ class AgentJsonTest {
         assertEquals("agent", rejected("{\"mbox\":\"mailto:a@example.org\",\"mbox\":\"mailto:b@example.org\"}").path());
     }
 
+    /** xapi_statement_agent.ifi is VARCHAR(2100): the key ("mbox:" + the IRI) must fit. */
+    @Test
+    void anMboxLongerThanTheIfiColumnIsRejectedNamingIt() {
+        String fits = "mailto:" + "a".repeat(Ifi.MAX_KEY - "mbox:".length() - "mailto:@example.org".length()) + "@example.org";
+        assertEquals(Ifi.MAX_KEY, parse("{\"mbox\":\"" + fits + "\"}").ifi().key().length());
+        XapiException e = rejected("{\"mbox\":\"mailto:a" + fits.substring("mailto:".length()) + "\"}");
+        assertEquals("agent.mbox", e.path());
+        assertTrue(e.getMessage().contains("at most 2095 characters"), e.getMessage());
+    }
+
+    @Test
+    void anOpenIdLongerThanTheIfiColumnIsRejectedNamingIt() {
+        String uri = "https://id.example.org/" + "o".repeat(Ifi.MAX_KEY);
+        assertEquals("agent.openid", rejected("{\"openid\":\"" + uri + "\"}").path());
+    }
+
+    @Test
+    void anAccountLongerThanTheIfiColumnIsRejectedNamingIt() {
+        XapiException e = rejected("{\"account\":{\"homePage\":\"https://lms.example.org\",\"name\":\""
+                + "n".repeat(Ifi.MAX_KEY) + "\"}}");
+        assertEquals("agent.account", e.path());
+        assertTrue(e.getMessage().contains("homePage and name together"), e.getMessage());
+    }
+
+    /** The length is checked before the mailto pattern runs, so a huge value costs one comparison. */
+    @Test
+    void aHugeMboxIsRejectedForItsLengthFirst() {
+        XapiException e = rejected("{\"mbox\":\"mailto:" + "a".repeat(1_000_000) + "\"}");
+        assertTrue(e.getMessage().contains("at most"), e.getMessage());
+    }
+
     @Test
     void toJsonRoundTrips() {
         Agent agent = parse("{\"name\":\"Ann\",\"account\":{\"homePage\":\"https://lms.example.org\",\"name\":\"42\"}}");

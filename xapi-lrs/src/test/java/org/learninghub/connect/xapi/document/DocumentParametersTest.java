@@ -28,6 +28,12 @@ class DocumentParametersTest {
         return query;
     }
 
+    @Test
+    void anOverlongRegistrationIsRefusedBeforeThePatternRuns() {
+        assertEquals("registration", refused(DocumentKind.STATE, Operation.READ, "activityId", ACTIVITY, "agent", AGENT,
+                "registration", UUID.randomUUID() + "0".repeat(100_000)).path());
+    }
+
     private static XapiException refused(DocumentKind kind, Operation operation, String... pairs) {
         return assertThrows(XapiException.class,
                 () -> DocumentParameters.parse(kind, operation, XapiVersion.V2_0_0, query(pairs)));

@@ -16,6 +16,11 @@ class XapiVersionTest {
     }
 
     @Test
+    void anOverlongVersionIsUnsupportedBeforeAnyPatternRuns() {
+        assertEquals(Optional.empty(), XapiVersion.parse("1.0." + "1".repeat(1_000_000)));
+    }
+
+    @Test
     void version2IsServedAs2_0_0() {
         assertEquals(Optional.of(XapiVersion.V2_0_0), XapiVersion.parse("2.0.0"));
         assertEquals("2.0.0", XapiVersion.V2_0_0.header());

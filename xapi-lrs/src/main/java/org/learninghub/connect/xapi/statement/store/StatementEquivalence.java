@@ -2,6 +2,7 @@ package org.learninghub.connect.xapi.statement.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.learninghub.connect.xapi.statement.validation.IsoDuration;
 
 /**
  * Statement comparison for immutability (1.0.3 Data §2.4.1, 2.0.0 §4.2.4.2): two statements with one id
@@ -34,9 +35,7 @@ public final class StatementEquivalence {
     /** 2.0.0 §4.2.7: precision of a duration beyond 0.01 s is not part of the comparison. */
     private static void truncateDuration(JsonNode statement) {
         if (statement.path("result") instanceof ObjectNode result && result.path("duration").isTextual()) {
-            result.put("duration", HUNDREDTHS.matcher(result.get("duration").textValue()).replaceFirst("$1S"));
+            result.put("duration", IsoDuration.truncatedToHundredths(result.get("duration").textValue()));
         }
     }
-
-    private static final java.util.regex.Pattern HUNDREDTHS = java.util.regex.Pattern.compile("(\\d+\\.\\d{1,2})\\d*S$");
 }

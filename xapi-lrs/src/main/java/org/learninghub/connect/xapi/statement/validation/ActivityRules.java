@@ -38,7 +38,7 @@ final class ActivityRules {
         JsonRules.requireObject(node, path);
         JsonRules.onlyProperties(node, path, ACTIVITY);
         JsonRules.objectTypeIs(node, path, "Activity");
-        JsonRules.requiredIri(node, "id", path);
+        JsonRules.requiredIndexedIri(node, "id", path);
         if (node.has("definition")) {
             definition(node.get("definition"), child(path, "definition"));
         }

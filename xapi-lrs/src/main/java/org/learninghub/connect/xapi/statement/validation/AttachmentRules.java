@@ -13,6 +13,8 @@ final class AttachmentRules {
 
     private static final Set<String> ATTACHMENT =
             Set.of("usageType", "display", "description", "contentType", "length", "sha2", "fileUrl");
+    /** The longest contentType accepted: the column that stores an attachment's type holds 255 characters. */
+    static final int MAX_CONTENT_TYPE = 255;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?");
     private static final Pattern SHA2 = Pattern.compile("[0-9a-fA-F]{56,128}");
 
@@ -34,8 +36,9 @@ final class AttachmentRules {
             Values.languageMap(a, "display", at);
             Values.languageMap(a, "description", at);
             String type = JsonRules.requiredString(a, "contentType", at);
-            if (!MEDIA_TYPE.matcher(type).matches()) {
-                throw XapiException.invalid(child(at, "contentType"), "must be an Internet Media Type");
+            if (type.length() > MAX_CONTENT_TYPE || !MEDIA_TYPE.matcher(type).matches()) {
+                throw XapiException.invalid(child(at, "contentType"), "must be an Internet Media Type of at most "
+                        + MAX_CONTENT_TYPE + " characters");
             }
             JsonNode length = a.get("length");
             if (length == null || !length.canConvertToLong() || !length.isIntegralNumber() || length.longValue() < 0) {

@@ -47,7 +47,7 @@ final class ContextRules {
         }
         String language = JsonRules.optionalString(context, "language", path);
         if (language != null && !Values.isLanguageTag(language)) {
-            throw XapiException.invalid(child(path, "language"), "must be an RFC 5646 language tag");
+            throw XapiException.invalid(child(path, "language"), "must be an RFC 5646 language tag (of at most " + Values.MAX_LANGUAGE_TAG + " characters)");
         }
         if (context.has("statement")) {
             StatementRefRules.statementRef(context.get("statement"), child(path, "statement"), true);

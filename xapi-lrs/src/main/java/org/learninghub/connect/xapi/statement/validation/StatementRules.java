@@ -27,6 +27,8 @@ public final class StatementRules {
     private static final Set<String> VERB = Set.of("id", "display");
     private static final Pattern VERSION_1 = Pattern.compile("1\\.0(\\.\\d+)?");
     private static final Pattern VERSION_2 = Pattern.compile("2\\.0(\\.\\d+)?");
+    /** Bound checked before the version patterns: no real version is longer. */
+    private static final int MAX_VERSION = 32;
 
     private StatementRules() {
     }
@@ -45,7 +47,8 @@ public final class StatementRules {
             authority(s.get("authority"), child(path, "authority"));
         }
         String v = JsonRules.optionalString(s, "version", path);
-        if (v != null && !(VERSION_1.matcher(v).matches() || (version.isAtLeast2() && VERSION_2.matcher(v).matches()))) {
+        if (v != null && (v.length() > MAX_VERSION
+                || !(VERSION_1.matcher(v).matches() || (version.isAtLeast2() && VERSION_2.matcher(v).matches())))) {
             throw XapiException.invalid(child(path, "version"), "must be a supported xAPI version (1.0.x"
                     + (version.isAtLeast2() ? " or 2.0.x)" : ")"));
         }
@@ -91,7 +94,7 @@ public final class StatementRules {
     private static void verb(JsonNode verb, String path) {
         JsonRules.requireObject(verb, path);
         JsonRules.onlyProperties(verb, path, VERB);
-        JsonRules.requiredIri(verb, "id", path);
+        JsonRules.requiredIndexedIri(verb, "id", path);
         Values.languageMap(verb, "display", path);
     }
 

@@ -20,21 +20,22 @@ public final class Values {
     /** RFC 4122 text form; the variant and version digits are not checked (1.0.3 Data §4.1.4 only asks for the form). */
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /**
+     * The longest language tag accepted. RFC 5646 §4.4.1 asks implementations to handle at least 35 characters;
+     * no registered tag comes near this. The bound is checked before {@link #LANGUAGE_TAG}, whose repeated groups
+     * recurse once per subtag and overflow the stack on a tag of a few thousand characters.
+     */
+    public static final int MAX_LANGUAGE_TAG = 255;
     /** RFC 5646 language tag (langtag, private use and grandfathered irregular forms), case-insensitive. */
     private static final Pattern LANGUAGE_TAG = Pattern.compile("(?i)"
             + "(([a-z]{2,3}(-[a-z]{3}){0,3})|[a-z]{4,8})(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?"
             + "(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(-[0-9a-wy-z](-[a-z0-9]{2,8})+)*(-x(-[a-z0-9]{1,8})+)?"
             + "|x(-[a-z0-9]{1,8})+|i-[a-z]{2,8}");
-    /** ISO 8601 duration (1.0.3 Data §4.6): PnYnMnDTnHnMnS or PnW, at least one part, fractions allowed. */
-    private static final Pattern DURATION = Pattern.compile(
-            "P(?=\\d|T\\d)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?D)?"
-                    + "(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?|P\\d+(\\.\\d+)?W");
-
     private Values() {
     }
 
     public static boolean isUuid(String value) {
-        return value != null && UUID_FORM.matcher(value).matches();
+        return value != null && value.length() == 36 && UUID_FORM.matcher(value).matches();
     }
 
     public static UUID requiredUuid(JsonNode object, String name, String path) {
@@ -46,7 +47,7 @@ public final class Values {
     }
 
     public static boolean isLanguageTag(String tag) {
-        return tag != null && LANGUAGE_TAG.matcher(tag).matches();
+        return tag != null && tag.length() <= MAX_LANGUAGE_TAG && LANGUAGE_TAG.matcher(tag).matches();
     }
 
     /**
@@ -71,7 +72,7 @@ public final class Values {
 
     public static void duration(JsonNode object, String name, String path) {
         String value = JsonRules.optionalString(object, name, path);
-        if (value != null && !DURATION.matcher(value).matches()) {
+        if (value != null && !IsoDuration.isValid(value)) {
             throw XapiException.invalid(child(path, name), "must be an ISO 8601 duration");
         }
     }
@@ -87,7 +88,7 @@ public final class Values {
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!isLanguageTag(e.getKey())) {
-                throw XapiException.invalid(child(at, e.getKey()), "is not an RFC 5646 language tag");
+                throw XapiException.invalid(child(at, e.getKey()), "is not an RFC 5646 language tag (of at most " + MAX_LANGUAGE_TAG + " characters)");
             }
             if (!e.getValue().isTextual()) {
                 throw XapiException.invalid(child(at, e.getKey()), "must be a string");

@@ -165,6 +165,104 @@ class StatementRulesTest {
         assertEquals("attachments[0].length", refused(statement(att), XapiVersion.V2_0_0).path());
     }
 
+    /** An IRI of exactly {@code length} characters. */
+    static String iri(int length) {
+        String prefix = "http://example.org/";
+        return prefix + "i".repeat(length - prefix.length());
+    }
+
+    static String withVerb(String verbId) {
+        return "{\"actor\":" + ACTOR + ",\"verb\":{\"id\":\"" + verbId + "\"},\"object\":" + OBJECT + "}";
+    }
+
+    static String withObject(String object) {
+        return "{\"actor\":" + ACTOR + ",\"verb\":" + VERB + ",\"object\":" + object + "}";
+    }
+
+    /** xapi_statement_verb.iri is VARCHAR(2048). */
+    @Test
+    void aVerbIdLongerThanItsColumnIsRefusedNamingIt() {
+        accepted(withVerb(iri(2048)), XapiVersion.V2_0_0);
+        XapiException e = refused(withVerb(iri(2049)), XapiVersion.V2_0_0);
+        assertEquals("verb.id", e.path());
+        assertTrue(e.getMessage().contains("2048"), e.getMessage());
+    }
+
+    /** xapi_statement_activity.iri and xapi_activity.iri are VARCHAR(2048), for the object ... */
+    @Test
+    void anActivityIdLongerThanItsColumnIsRefusedNamingIt() {
+        accepted(withObject("{\"id\":\"" + iri(2048) + "\"}"), XapiVersion.V2_0_0);
+        assertEquals("object.id", refused(withObject("{\"id\":\"" + iri(2049) + "\"}"), XapiVersion.V2_0_0).path());
+    }
+
+    /** ... for context activities ... */
+    @Test
+    void aContextActivityIdLongerThanItsColumnIsRefusedNamingIt() {
+        assertEquals("context.contextActivities.grouping[0].id", refused(statement(
+                ",\"context\":{\"contextActivities\":{\"grouping\":[{\"id\":\"" + iri(2049) + "\"}]}}"),
+                XapiVersion.V2_0_0).path());
+    }
+
+    /** ... and for the object of a sub-statement. */
+    @Test
+    void aSubStatementActivityIdLongerThanItsColumnIsRefusedNamingIt() {
+        String sub = "{\"objectType\":\"SubStatement\",\"actor\":" + ACTOR + ",\"verb\":" + VERB
+                + ",\"object\":{\"id\":\"" + iri(2049) + "\"}}";
+        assertEquals("object.object.id", refused(withObject(sub), XapiVersion.V2_0_0).path());
+    }
+
+    /** xapi_statement_agent.ifi is VARCHAR(2100): an actor's IFI is checked where every Agent is read. */
+    @Test
+    void anActorIfiLongerThanItsColumnIsRefusedNamingIt() {
+        String json = "{\"actor\":{\"openid\":\"" + iri(2100) + "\"},\"verb\":" + VERB + ",\"object\":" + OBJECT + "}";
+        assertEquals("actor.openid", refused(json, XapiVersion.V2_0_0).path());
+    }
+
+    static String attachment(String contentType, String sha2) {
+        return ",\"attachments\":[{\"usageType\":\"http://example.org/u\",\"display\":{\"en\":\"a\"},"
+                + "\"contentType\":\"" + contentType + "\",\"length\":1,\"sha2\":\"" + sha2 + "\"}]";
+    }
+
+    /** xapi_attachment.sha2 is VARCHAR(128): SHA-512 in hex, the longest SHA-2. */
+    @Test
+    void anAttachmentSha2LongerThanItsColumnIsRefusedNamingIt() {
+        accepted(statement(attachment("text/plain", "a".repeat(128))), XapiVersion.V2_0_0);
+        assertEquals("attachments[0].sha2",
+                refused(statement(attachment("text/plain", "a".repeat(129))), XapiVersion.V2_0_0).path());
+    }
+
+    /** xapi_attachment.content_type is VARCHAR(255). */
+    @Test
+    void anAttachmentContentTypeLongerThanItsColumnIsRefusedNamingIt() {
+        String longest = "text/" + "p".repeat(250);
+        accepted(statement(attachment(longest, "a".repeat(64))), XapiVersion.V2_0_0);
+        assertEquals("attachments[0].contentType",
+                refused(statement(attachment(longest + "p", "a".repeat(64))), XapiVersion.V2_0_0).path());
+    }
+
+    @Test
+    void anOverlongLanguageTagIsRefusedNotAStackOverflow() {
+        String tag = "en" + "-aaaaa".repeat(2000);
+        String json = "{\"actor\":" + ACTOR + ",\"verb\":{\"id\":\"http://example.org/v\",\"display\":{\"" + tag
+                + "\":\"did\"}},\"object\":" + OBJECT + "}";
+        assertEquals("verb.display." + tag, refused(json, XapiVersion.V2_0_0).path());
+        assertEquals("context.language", refused(statement(",\"context\":{\"language\":\"" + tag + "\"}"),
+                XapiVersion.V2_0_0).path());
+    }
+
+    @Test
+    void anOverlongVersionIsRefusedBeforeThePatternRuns() {
+        assertEquals("version", refused(statement(",\"version\":\"1.0." + "0".repeat(100_000) + "\""),
+                XapiVersion.V1_0_3).path());
+    }
+
+    @Test
+    void aDurationIsCheckedByTheGrammar() {
+        accepted(statement(",\"result\":{\"duration\":\"P" + "1".repeat(100_000) + "D\"}"), XapiVersion.V2_0_0);
+        assertEquals("result.duration", refused(statement(",\"result\":{\"duration\":\"P1H\"}"),
+                XapiVersion.V2_0_0).path());
+    }
+
     @Test
     void authorityGroupMustBeAnonymousWithTwoAgents() {
         String two = "{\"objectType\":\"Group\",\"member\":[{\"mbox\":\"mailto:a@x.org\"},{\"mbox\":\"mailto:b@x.org\"}]}";

@@ -17,9 +17,19 @@ class ValuesTest {
         }
     }
 
+    /** The tag pattern recurses once per subtag: unbounded, 2 000 subtags overflowed the stack. */
+    @Test
+    void languageTagsAreBoundedBeforeThePatternRuns() {
+        String longest = "en" + "-aaaaaaa".repeat((Values.MAX_LANGUAGE_TAG - 2) / 8);
+        assertTrue(Values.isLanguageTag(longest), longest);
+        assertFalse(Values.isLanguageTag(longest + "-a".repeat(Values.MAX_LANGUAGE_TAG)));
+        assertFalse(Values.isLanguageTag("en" + "-aaaaa".repeat(100_000)));
+    }
+
     @Test
     void uuids() {
         assertTrue(Values.isUuid("fd41c918-b88b-4b20-a0a5-a4c32391aaa0"));
         assertFalse(Values.isUuid("fd41c918b88b4b20a0a5a4c32391aaa0"));
+        assertFalse(Values.isUuid("fd41c918-b88b-4b20-a0a5-a4c32391aaa0" + "0".repeat(1_000_000)));
     }
 }
