@@ -24,6 +24,11 @@ record Refusal(int status, String field, String message) {
     void send(HttpServletRequest request, HttpServletResponse response, boolean challenge) throws IOException {
         boolean xapi = isXapi(request);
         response.setStatus(status);
+        // The hardening headers every xAPI and admin answer carries: a refusal is data, never a page.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
         if (request.getContentLengthLong() != 0) {
             // The body is left unread; closing is cheaper than draining whatever the caller still sends.
             response.setHeader("Connection", "close");
