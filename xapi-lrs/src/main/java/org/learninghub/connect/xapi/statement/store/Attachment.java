@@ -1,5 +1,6 @@
 package org.learninghub.connect.xapi.statement.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,11 @@ import java.io.InputStream;
  */
 public record Attachment(String sha2, String contentType, Content content) {
 
+    /** Content already in memory (small parts, tests). */
+    public Attachment(String sha2, String contentType, byte[] bytes) {
+        this(sha2, contentType, Content.of(bytes));
+    }
+
     /** Bytes that may live in memory or in a temporary file; closing releases them. */
     public interface Content extends Closeable {
 
@@ -17,5 +23,24 @@ public record Attachment(String sha2, String contentType, Content content) {
 
         /** A fresh stream over all the bytes, each time it is called. */
         InputStream open() throws IOException;
+
+        static Content of(byte[] bytes) {
+            byte[] copy = bytes.clone();
+            return new Content() {
+                @Override
+                public long length() {
+                    return copy.length;
+                }
+
+                @Override
+                public InputStream open() {
+                    return new ByteArrayInputStream(copy);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 }

@@ -3,9 +3,7 @@ package org.learninghub.connect.xapi.statement.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -41,21 +39,7 @@ class AttachmentRowsTest {
     }
 
     static Attachment attachment(String sha2, byte[] bytes) {
-        return new Attachment(sha2, "application/pdf", new Attachment.Content() {
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        return new Attachment(sha2, "application/pdf", bytes);
     }
 
     byte[] stored(String sha2) throws Exception {

@@ -1,7 +1,5 @@
 package org.learninghub.connect.xapi.statement.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,21 +47,7 @@ public final class EmbeddedStore implements AutoCloseable {
     /** Stores the bytes under their SHA-256 and returns it. */
     public String attachment(long tenant, byte[] bytes) throws Exception {
         String sha2 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        AttachmentRows.insert(connection, tenant, List.of(new Attachment(sha2, "application/octet-stream", new Attachment.Content() {
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public void close() {
-            }
-        })));
+        AttachmentRows.insert(connection, tenant, List.of(new Attachment(sha2, "application/octet-stream", bytes)));
         return sha2;
     }
 
