@@ -215,6 +215,37 @@ class StatementAttachmentLimitsIT extends HubIT {
         assertEquals(HASH_HEADER, Statements.json(refused).get("path").asText());
     }
 
+    // The page is read through a cursor while attachment sizes are looked up on the same connection:
+    // 40 statements are more than one fetch, so the cursor must survive those lookups.
+    @Test
+    void aPageLongerThanOneCursorFetchComesWholeWithEveryAttachment() {
+        Statements lrs = fresh();
+        StringBuilder batch = new StringBuilder("[");
+        MultipartRequest body = MultipartRequest.withBoundary("batch-of-40");
+        List<byte[]> contents = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] content = ("attachment number " + i).getBytes(StandardCharsets.UTF_8);
+            contents.add(content);
+            batch.append(i == 0 ? "" : ",").append(MultipartRequest.statementWithAttachment("ann@example.org", "text/plain",
+                    content.length, MultipartRequest.hex("SHA-256", content)));
+        }
+        body.statements(batch.append("]").toString());
+        contents.forEach(c -> body.attachment("text/plain", MultipartRequest.hex("SHA-256", c), c));
+        HttpResponse<String> stored = post(lrs, body);
+        assertEquals(200, stored.statusCode(), stored.body());
+
+        MultipartAnswer page = getWithAttachments(lrs, "/xapi/statements?attachments=true&limit=40");
+        assertEquals(40, page.json().get("statements").size());
+        assertEquals("", page.json().get("more").asText());
+        assertEquals(40, page.attachments().size());
+        Set<String> served = new HashSet<>();
+        page.attachments().forEach(a -> {
+            assertEquals(a.hashHeader(), a.sha256());
+            served.add(a.sha256());
+        });
+        assertEquals(40, served.size());
+    }
+
     // Hole 10: 20 x 10 MiB of attachments in one query answer; built in memory this took the 512 MB heap.
     @Test
     void largeAttachmentAnswersAreStreamedAndSplitIntoPagesLinkedByMore() {
