@@ -2,7 +2,6 @@ package org.learninghub.connect.xapi.statement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +83,7 @@ public class StatementReader {
                         .equals(principal.authority().toJson().toString()))
                 .orElseThrow(() -> XapiException.notFound((voided ? "voided statement " : "statement ") + id));
         ObjectNode statement = StatementFormatter.format(read(found.json()), format, languages(headers));
-        return responses.of(principal.tenantId(), statement, List.of(found), attachments)
+        return responses.single(principal.tenantId(), statement, attachments)
                 .lastModified(java.util.Date.from(found.stored().toInstant()));
     }
 
@@ -103,19 +101,12 @@ public class StatementReader {
         StatementQuery query = StatementQuery.parse(parameters, after);
         Format format = format(parameters.get("format"));
         boolean attachments = bool(parameters.get("attachments"), "attachments");
-        List<StoredStatement> rows = new ArrayList<>(finder.query(principal.tenantId(), query, mine));
-        String more = "";
-        if (rows.size() > query.limit()) {
-            rows = rows.subList(0, query.limit());
-            more = uri.getBaseUri().getRawPath() + "xapi/statements?more="
-                    + new MoreToken(parameters, rows.get(rows.size() - 1).seq()).encode();
-        }
         List<Locale.LanguageRange> languages = languages(headers);
-        ObjectNode result = XapiJson.MAPPER.createObjectNode();
-        ArrayNode statements = result.putArray("statements");
-        rows.forEach(r -> statements.add(StatementFormatter.format(read(r.json()), format, languages)));
-        result.put("more", more);
-        return responses.of(principal.tenantId(), result, rows, attachments);
+        String statements = uri.getBaseUri().getRawPath() + "xapi/statements?more=";
+        // The page is read while the answer is written; the more link is made once its last row is known.
+        return responses.page(new PageRequest(principal.tenantId(), query, mine, attachments,
+                statement -> StatementFormatter.format(statement, format, languages),
+                lastSeq -> statements + new MoreToken(parameters, lastSeq).encode()));
     }
 
     private static Format format(String value) {
@@ -147,7 +138,7 @@ public class StatementReader {
         }
     }
 
-    private static ObjectNode read(String json) {
+    static ObjectNode read(String json) {
         try {
             JsonNode node = XapiJson.MAPPER.readTree(json);
             return (ObjectNode) node;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.learninghub.connect.xapi.auth.Scope;
 import org.learninghub.connect.xapi.http.XapiException;
 import org.learninghub.connect.xapi.http.XapiJson;
 import org.learninghub.connect.xapi.http.XapiVersion;
+import org.learninghub.connect.xapi.statement.attachment.StatementBodies;
 import org.learninghub.connect.xapi.statement.attachment.StatementBody;
 import org.learninghub.connect.xapi.statement.validation.Values;
 
@@ -39,8 +41,11 @@ public class StatementsResource {
     @Inject
     StatementReader reader;
 
+    @Inject
+    StatementBodies bodies;
+
     @PUT
-    public Response put(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc) {
+    public Response put(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc) {
         LrsPrincipal principal = LrsPrincipal.of(sc);
         principal.require(Scope.STATEMENTS_WRITE, false);
         MultivaluedMap<String, String> params = uri.getQueryParameters();
@@ -52,7 +57,7 @@ public class StatementsResource {
         if (!Values.isUuid(statementId)) {
             throw XapiException.invalid("statementId", "must be a UUID");
         }
-        StatementBody statement = StatementBody.read(contentType(headers), body);
+        StatementBody statement = bodies.read(contentType(headers), body, headers.getLength());
         JsonNode json = statement.json();
         if (!json.isObject()) {
             throw XapiException.invalid("statement", "PUT takes one statement object");
@@ -69,11 +74,11 @@ public class StatementsResource {
     }
 
     @POST
-    public Response post(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc) {
+    public Response post(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc) {
         LrsPrincipal principal = LrsPrincipal.of(sc);
         principal.require(Scope.STATEMENTS_WRITE, false);
         onlyParameters(uri.getQueryParameters(), Set.of());
-        StatementBody statement = StatementBody.read(contentType(headers), body);
+        StatementBody statement = bodies.read(contentType(headers), body, headers.getLength());
         List<JsonNode> statements = new ArrayList<>();
         if (statement.json().isArray()) {
             statement.json().forEach(statements::add);

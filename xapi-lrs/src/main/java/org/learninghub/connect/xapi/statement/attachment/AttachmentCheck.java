@@ -1,6 +1,9 @@
 package org.learninghub.connect.xapi.statement.attachment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import org.learninghub.connect.xapi.statement.store.Attachment;
  */
 public final class AttachmentCheck {
 
+    static final int MAX_SIGNATURE_BYTES = 1024 * 1024;
+
     private AttachmentCheck() {
     }
 
@@ -27,7 +32,7 @@ public final class AttachmentCheck {
             JsonNode list = s.path("attachments");
             for (int a = 0; a < list.size(); a++) {
                 JsonNode meta = list.get(a);
-                String sha2 = meta.get("sha2").asText().toLowerCase();
+                String sha2 = Sha2.normalise(meta.get("sha2").asText());
                 Attachment content = parts.get(sha2);
                 if (content == null) {
                     if (!meta.has("fileUrl")) {
@@ -42,7 +47,7 @@ public final class AttachmentCheck {
                         throw XapiException.invalid(at + "[" + a + "].contentType",
                                 "a signature attachment must be application/octet-stream");
                     }
-                    SignatureVerifier.verify(s, content.content(), at + "[" + a + "]");
+                    SignatureVerifier.verify(s, signature(content, at + "[" + a + "]"), at + "[" + a + "]");
                 }
             }
         }
@@ -50,6 +55,18 @@ public final class AttachmentCheck {
             if (!used.contains(sha2)) {
                 throw XapiException.invalid(StatementBody.HASH_HEADER, "part " + sha2 + " matches no statement attachment");
             }
+        }
+    }
+
+    /** A JWS is a few kilobytes; a larger signature part is refused rather than read into memory. */
+    private static byte[] signature(Attachment part, String path) {
+        if (part.content().length() > MAX_SIGNATURE_BYTES) {
+            throw XapiException.invalid(path, "a signature attachment may hold at most " + MAX_SIGNATURE_BYTES + " bytes");
+        }
+        try (InputStream in = part.content().open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a received attachment could not be read back", e);
         }
     }
 }

@@ -1,27 +1,43 @@
 package org.learninghub.connect.xapi.statement.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** Attachment contents by SHA-2, stored once per tenant however many statements name them. */
+/**
+ * Attachment contents by SHA-2, stored once per tenant however many statements name them. A key is
+ * only ever written with bytes verified to have that hash, so the first writer of a key cannot poison
+ * it. Contents move in both directions as streams: in from the request's spooled parts, out in chunks.
+ */
 public final class AttachmentRows {
+
+    /** One read of an attachment's content: bounds the memory a download takes, whatever its size. */
+    static final int CHUNK_BYTES = 1024 * 1024;
+
+    /**
+     * Hex length of SHA-256 keys. Before every declared hash was checked, only SHA-256 part hashes were;
+     * a key of another length may hold bytes stored unchecked, and verified bytes replace them.
+     */
+    private static final int ALWAYS_VERIFIED_HEX = 64;
 
     private AttachmentRows() {
     }
 
     static void insert(Connection c, long tenant, List<Attachment> attachments) throws SQLException {
-        Map<String, Attachment> bySha = new LinkedHashMap<>();
-        attachments.forEach(a -> bySha.putIfAbsent(a.sha2().toLowerCase(), a));
+        Map<String, Attachment> bySha = new TreeMap<>();
+        attachments.forEach(a -> bySha.putIfAbsent(a.sha2(), a));
         if (bySha.isEmpty()) {
             return;
         }
@@ -36,33 +52,71 @@ public final class AttachmentRows {
                 }
             }
         }
-        List<String> missing = new ArrayList<>(bySha.keySet());
-        missing.removeAll(present);
-        missing.sort(Comparator.naturalOrder());
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO xapi_attachment (tenant_id, sha2, content_type, content) VALUES (?,?,?,?)")) {
-            for (String sha : missing) {
-                Attachment a = bySha.get(sha);
-                ps.setLong(1, tenant);
-                ps.setString(2, sha);
-                ps.setString(3, a.contentType());
-                ps.setBytes(4, a.content());
-                ps.addBatch();
-            }
-            if (!missing.isEmpty()) {
-                ps.executeBatch();
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO xapi_attachment (content_type, content, tenant_id, sha2) VALUES (?,?,?,?)");
+             PreparedStatement replace = c.prepareStatement(
+                "UPDATE xapi_attachment SET content_type = ?, content = ? WHERE tenant_id = ? AND sha2 = ?")) {
+            for (Attachment a : bySha.values()) {
+                if (!present.contains(a.sha2())) {
+                    write(insert, tenant, a);
+                } else if (a.sha2().length() != ALWAYS_VERIFIED_HEX) {
+                    write(replace, tenant, a);
+                }
             }
         }
     }
 
-    /** The stored content of one attachment. */
-    public static Optional<Attachment> find(Connection c, long tenant, String sha2) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT content_type, content FROM xapi_attachment WHERE tenant_id = ? AND sha2 = ?")) {
+    /** Streams the spooled bytes to the database; one statement per attachment, so one stream open at a time. */
+    private static void write(PreparedStatement ps, long tenant, Attachment a) throws SQLException {
+        try (InputStream content = a.content().open()) {
+            ps.setString(1, a.contentType());
+            ps.setBinaryStream(2, content, a.content().length());
+            ps.setLong(3, tenant);
+            ps.setString(4, a.sha2());
+            ps.executeUpdate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a received attachment could not be read back", e);
+        }
+    }
+
+    /** Media type and length of the stored attachments among these SHA-2s, in SHA-2 order; no content is read. */
+    static List<StoredAttachment> describe(Connection c, long tenant, Collection<String> sha2s) throws SQLException {
+        if (sha2s.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT sha2, content_type, OCTET_LENGTH(content) FROM xapi_attachment "
+                + "WHERE tenant_id = ? AND sha2 = ANY (?) ORDER BY sha2")) {
             ps.setLong(1, tenant);
-            ps.setString(2, sha2.toLowerCase());
+            ps.setArray(2, c.createArrayOf("VARCHAR", sha2s.toArray()));
+            List<StoredAttachment> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Attachment(sha2, rs.getString(1), rs.getBytes(2))) : Optional.empty();
+                while (rs.next()) {
+                    found.add(new StoredAttachment(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Writes a stored attachment's content to {@code out} in chunks of {@link #CHUNK_BYTES}: PostgreSQL's
+     * driver reads a whole bytea value into memory (twice over, as hex), so the value is read in slices.
+     */
+    static void copy(Connection c, long tenant, StoredAttachment attachment, OutputStream out) throws SQLException, IOException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT SUBSTRING(content FROM ? FOR ?) FROM xapi_attachment WHERE tenant_id = ? AND sha2 = ?")) {
+            // bytea and H2 binary strings hold at most 1 GiB: positions fit an int, as SUBSTRING wants.
+            for (int from = 0; from < attachment.length(); from += CHUNK_BYTES) {
+                ps.setInt(1, from + 1);
+                ps.setInt(2, CHUNK_BYTES);
+                ps.setLong(3, tenant);
+                ps.setString(4, attachment.sha2());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IOException("attachment " + attachment.sha2() + " disappeared while it was being sent");
+                    }
+                    out.write(rs.getBytes(1));
+                }
             }
         }
     }

@@ -7,16 +7,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.learninghub.connect.xapi.statement.query.StatementQuery;
 
 /**
- * Reads statements of one tenant: single statements by id and filtered queries. Every statement of SQL
- * here starts from {@code tenant_id = ?}; the tenant is a method argument, never optional.
+ * Reads statements of one tenant: single statements by id, and query pages and attachments through a
+ * {@link StatementReads} transaction. Every statement of SQL here starts from {@code tenant_id = ?}; the
+ * tenant is a method argument, never optional.
  */
 @ApplicationScoped
 public class StatementFinder {
@@ -41,45 +40,24 @@ public class StatementFinder {
     }
 
     /**
-     * One page of a query, at most {@code query.limit() + 1} rows (the extra one tells whether there is
-     * a next page). Voided statements never match (1.0.3 Communication §2.1.4).
-     *
-     * @param mine when present, only statements whose authority has this IFI (scope statements/read/mine)
+     * A read-only transaction to stream an answer from; the caller closes it when the answer is written.
+     * Its connection is held that long, so it is opened only when the answer starts being written.
      */
-    public List<StoredStatement> query(long tenant, StatementQuery query, Optional<String> mine) {
-        QuerySql q = QuerySql.of(tenant, query, mine);
-        List<Object> args = q.args();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(q.sql())) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
+    public StatementReads read() {
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                return new StatementReads(c);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
             }
-            List<StoredStatement> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-            return rows;
         } catch (SQLException e) {
-            throw new IllegalStateException("statement query failed: " + e.getMessage(), e);
+            throw new IllegalStateException("opening a read transaction failed: " + e.getMessage(), e);
         }
     }
 
-    /** Stored attachment contents by SHA-2 (those sent as parts; fileUrl-only attachments have none). */
-    public List<Attachment> attachments(long tenant, java.util.Collection<String> sha2s) {
-        List<Attachment> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (String sha2 : new java.util.TreeSet<>(sha2s)) {
-                AttachmentRows.find(c, tenant, sha2).ifPresent(found::add);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading attachments failed: " + e.getMessage(), e);
-        }
-        return found;
-    }
-
-    private static StoredStatement row(ResultSet rs) throws SQLException {
+    static StoredStatement row(ResultSet rs) throws SQLException {
         return new StoredStatement(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
                 rs.getBoolean(4), rs.getBoolean(5));
     }

@@ -2,40 +2,51 @@ package org.learninghub.connect.xapi.statement.attachment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.learninghub.connect.xapi.http.XapiException;
 
 class StatementBodyTest {
 
-    static final MediaType MIXED = new MediaType("multipart", "mixed", java.util.Map.of("boundary", "b"));
+    static final AttachmentLimits LIMITS = new AttachmentLimits(1024 * 1024, 1024 * 1024, 10);
 
-    static byte[] body(String attachmentHeaders) {
-        return ("--b\r\nContent-Type: application/json\r\n\r\n{}\r\n--b\r\n" + attachmentHeaders
-                + "X-Experience-API-Hash: " + StatementBody.sha256("hi".getBytes(StandardCharsets.UTF_8))
-                + "\r\n\r\nhi\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+    static ByteArrayInputStream stream(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void readsTheStatementsAndAttachmentParts() {
-        StatementBody body = StatementBody.read(MIXED, body("Content-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\n"));
-        assertEquals(1, body.attachments().size());
-        assertEquals("hi", new String(body.attachments().get(0).content(), StandardCharsets.UTF_8));
+    void jsonBodiesHaveNoAttachments() {
+        try (StatementBody body = StatementBody.read(MediaType.APPLICATION_JSON_TYPE, stream("{\"a\":1}"), -1, LIMITS)) {
+            assertEquals(1, body.json().get("a").asInt());
+            assertTrue(body.attachments().isEmpty());
+        }
     }
 
     @Test
-    void attachmentPartsMustBeBinaryEncoded() {
+    void multipartBodiesAreReadAsParts() {
+        String body = "--b\r\nContent-Type: application/json\r\n\r\n[]\r\n--b--\r\n";
+        try (StatementBody read = StatementBody.read(new MediaType("multipart", "mixed", Map.of("boundary", "b")),
+                stream(body), body.length(), LIMITS)) {
+            assertTrue(read.json().isArray());
+        }
+    }
+
+    @Test
+    void multipartWithoutBoundaryIsRefused() {
         XapiException e = assertThrows(XapiException.class,
-                () -> StatementBody.read(MIXED, body("Content-Type: text/plain\r\n")));
-        assertEquals("Content-Transfer-Encoding", e.path());
+                () -> StatementBody.read(new MediaType("multipart", "mixed"), stream("{}"), -1, LIMITS));
+        assertEquals("Content-Type", e.path());
     }
 
     @Test
     void otherMediaTypesAreRefused() {
         XapiException e = assertThrows(XapiException.class,
-                () -> StatementBody.read(MediaType.TEXT_PLAIN_TYPE, "{}".getBytes(StandardCharsets.UTF_8)));
+                () -> StatementBody.read(MediaType.TEXT_PLAIN_TYPE, stream("{}"), -1, LIMITS));
         assertEquals("Content-Type", e.path());
     }
 }
