@@ -20,7 +20,6 @@ import org.learninghub.connect.xapi.http.XapiException;
 import org.learninghub.connect.xapi.http.XapiVersion;
 import org.learninghub.connect.xapi.statement.attachment.AttachmentCheck;
 import org.learninghub.connect.xapi.statement.attachment.StatementBody;
-import org.learninghub.connect.xapi.statement.store.Attachment;
 import org.learninghub.connect.xapi.statement.store.NewStatement;
 import org.learninghub.connect.xapi.statement.store.StatementConflict;
 import org.learninghub.connect.xapi.statement.store.StatementIndex;
@@ -42,9 +41,6 @@ public class StatementIntake {
     /** Setting: the most statements one PUT or POST may carry (413 above). */
     public static final String MAX_BATCH_KEY = "hub.limit.statement.batch";
     static final String DEFAULT_MAX_BATCH = "1000";
-    /** The width of {@code xapi_attachment.content_type}. */
-    static final int MAX_ATTACHMENT_CONTENT_TYPE = 255;
-
     @Inject
     StatementWriter writer;
 
@@ -74,7 +70,6 @@ public class StatementIntake {
             batch.add(s);
         }
         AttachmentCheck.check(statements, body);
-        requireStorableAttachmentTypes(body);
         for (int attempt = 1; ; attempt++) {
             try {
                 writer.store(principal.tenantId(), batch, body.attachments(), stored);
@@ -87,20 +82,6 @@ public class StatementIntake {
                             : cause;
                 }
                 LOG.fine(() -> "concurrent insert of the same key, retrying: " + cause.getCause());
-            }
-        }
-    }
-
-    /**
-     * An attachment is stored with the Content-Type of its part, in a column of
-     * {@value #MAX_ATTACHMENT_CONTENT_TYPE} characters: a longer one is a 400 here, not a database error.
-     * (Its SHA-2 needs no check: every part must match a statement's sha2, which validation bounds.)
-     */
-    static void requireStorableAttachmentTypes(StatementBody body) {
-        for (Attachment a : body.attachments()) {
-            if (a.contentType().length() > MAX_ATTACHMENT_CONTENT_TYPE) {
-                throw XapiException.invalid("Content-Type", "the Content-Type of the attachment part " + a.sha2()
-                        + " must be at most " + MAX_ATTACHMENT_CONTENT_TYPE + " characters long");
             }
         }
     }
