@@ -176,6 +176,54 @@ class AccessControlIT extends HubIT {
         assertEquals(200, new HubClient(base).get("/health/ready").statusCode(), "the server is unharmed");
     }
 
+    /**
+     * 100 MB bodies, declared and chunked, to every family, with and without credentials: each refused
+     * early with a 4xx (or the connection closed on it), and the server's resident memory stays within
+     * 50 MB of what it was before.
+     */
+    @Test
+    void hugeBodiesToEveryFamilyLeaveMemoryAsItWas() throws Exception {
+        HubClient hub = new HubClient(base);
+        XapiCredential lrs = XapiCredential.issue(hub, "all");
+        long pid = ServerProcess.listeningOn(base.getPort());
+        long idle = ServerProcess.residentBytes(pid);
+        long size = 100L * 1024 * 1024;
+        String state = "/xapi/activities/state?activityId=http%3A%2F%2Fx.example%2Fa&stateId=s&agent="
+                + "%7B%22mbox%22%3A%22mailto%3Aa%40x.example%22%7D";
+        List<HttpRequest.Builder> attacks = List.of(
+                lrs.xapi(hub, "/xapi/statements", "2.0.0").header("Content-Type", "application/json"),
+                lrs.xapi(hub, "/xapi/statements", "2.0.0").header("Content-Type", "multipart/mixed; boundary=z"),
+                lrs.xapi(hub, state, "2.0.0").header("Content-Type", "application/json"),
+                hub.request("/xapi/statements").header("Content-Type", "application/json"),
+                hub.request("/xapi/statements?method=PUT").header("Content-Type", "application/x-www-form-urlencoded"),
+                hub.admin("/admin/api/trusts").header("Content-Type", "application/json"),
+                hub.request("/admin/api/trusts").header("Content-Type", "application/json"),
+                hub.request("/lti/login").header("Content-Type", "application/x-www-form-urlencoded"),
+                hub.request("/lti/launch").header("Content-Type", "application/x-www-form-urlencoded"));
+        for (HttpRequest.Builder attack : attacks) {
+            for (boolean chunked : new boolean[] {false, true}) {
+                HttpRequest.BodyPublisher body = chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> ServerProcess.filler(size))
+                        : HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> ServerProcess.filler(size)), size);
+                HttpRequest request = attack.copy().POST(body).build();
+                int status;
+                try {
+                    status = new HubClient(base).send(HttpRequest.newBuilder(request, (n, v) -> true)).statusCode();
+                } catch (java.io.UncheckedIOException closed) {
+                    assertFalse(closed.getCause() instanceof java.net.http.HttpTimeoutException,
+                            request.uri() + " was not answered");
+                    status = -1;
+                }
+                assertTrue(status == -1 || (status >= 400 && status < 500),
+                        request.uri() + " chunked=" + chunked + " -> " + status);
+            }
+        }
+        long grown = ServerProcess.residentBytes(pid) - idle;
+        assertTrue(grown < 50L * 1024 * 1024, "resident memory grew by " + grown / 1024 / 1024 + " MB");
+        assertEquals(200, new HubClient(base).get("/health/ready").statusCode());
+    }
+
     @Test
     void repeatedWrongPasswordsAreSlowedForThatUserOnly() {
         HubClient hub = new HubClient(base);

@@ -148,33 +148,6 @@ class HostileInputIT {
         assertClean(answer);
     }
 
-    /** 100 MB bodies, declared and chunked, to every family: refused early, the heap barely moves. */
-    @Example
-    void hugeBodiesLeaveMemoryAsItWas() {
-        long idle = rssBytes();
-        long body = 100L * 1024 * 1024;
-        List<HttpRequest.Builder> attacks = List.of(
-                lrs.xapi(hub.client(), "/xapi/statements", "2.0.0").header("Content-Type", "application/json"),
-                lrs.xapi(hub.client(), STATE.replace("baseline", "huge"), "2.0.0").header("Content-Type", "application/json"),
-                hub.client().request("/xapi/statements?method=PUT").header("Content-Type", "application/x-www-form-urlencoded"),
-                hub.client().admin("/admin/api/trusts").header("Content-Type", "application/json"),
-                hub.client().request("/lti/login").header("Content-Type", "application/x-www-form-urlencoded"),
-                hub.client().request("/lti/launch").header("Content-Type", "application/x-www-form-urlencoded"));
-        for (HttpRequest.Builder attack : attacks) {
-            for (boolean chunked : new boolean[] {false, true}) {
-                HttpRequest request = attack.copy().POST(chunked
-                        ? HttpRequest.BodyPublishers.ofInputStream(() -> zeros(body))
-                        : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> zeros(body)), body))
-                        .build();
-                int status = sendRaw(request);
-                assertTrue(status == -1 || (status >= 400 && status < 500), request.uri() + " chunked=" + chunked + " -> " + status);
-            }
-        }
-        long after = rssBytes();
-        assertTrue(after - idle < 50L * 1024 * 1024, "RSS grew by " + (after - idle) / 1024 / 1024 + " MB");
-        assertEquals(200, hub.client().get("/health/ready").statusCode());
-    }
-
     // ---- generators ----
 
     @Provide
@@ -378,41 +351,6 @@ class HostileInputIT {
             }
             return -1;
         }
-    }
-
-    private static long rssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + hub.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("no VmRSS for the server process");
-    }
-
-    private static InputStream zeros(long length) {
-        return new InputStream() {
-            private long left = length;
-
-            @Override
-            public int read() {
-                return left-- > 0 ? 'a' : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
-                left -= n;
-                return n;
-            }
-        };
     }
 
     private static String quote(String value) {
