@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The packaged Hub started the way an operator starts it ({@code bin/hub}, which runs
@@ -32,10 +33,21 @@ public final class HubProcess implements AutoCloseable {
 
     /** Starts {@code bin/hub} with these settings on a free loopback port and waits until it is ready. */
     public static HubProcess start(Map<String, String> environment, Path log) {
+        return startUntil(environment, log, ready -> ready.statusCode() == 200 && ready.body().contains("\"UP\""));
+    }
+
+    /**
+     * Starts {@code bin/hub} with these settings and waits until {@code /health/ready} answers as
+     * {@code answered} says (for a server that must report itself not ready, and why).
+     */
+    public static HubProcess startUntil(Map<String, String> environment, Path log,
+                                        Predicate<HttpResponse<String>> answered) {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(script().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Hermetic: only the settings the test gives, never HUB_* variables of the shell running the build.
+        builder.environment().keySet().removeIf(name -> name.startsWith("HUB_"));
         builder.environment().putAll(environment);
         builder.environment().put("HUB_HTTP_PORT", Integer.toString(port));
         builder.environment().put("HUB_HTTP_ADDRESS", "127.0.0.1");
@@ -52,7 +64,7 @@ public final class HubProcess implements AutoCloseable {
         HubClient client = new HubClient(URI.create("http://127.0.0.1:" + port + "/"));
         HubProcess hub = new HubProcess(process, client, null);
         try {
-            hub.awaitReady(begin);
+            hub.awaitReady(begin, answered);
         } catch (RuntimeException e) {
             hub.kill();
             throw e;
@@ -93,14 +105,14 @@ public final class HubProcess implements AutoCloseable {
         kill();
     }
 
-    private void awaitReady(Instant begin) {
+    private void awaitReady(Instant begin, Predicate<HttpResponse<String>> answered) {
         while (Duration.between(begin, Instant.now()).compareTo(READY_TIMEOUT) < 0) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + " before it was ready");
             }
             try {
                 HttpResponse<String> ready = client.get("/health/ready");
-                if (ready.statusCode() == 200 && ready.body().contains("\"UP\"")) {
+                if (answered.test(ready)) {
                     return;
                 }
             } catch (UncheckedIOException notListeningYet) {

@@ -33,7 +33,6 @@ public class LtiSettings {
     public static final int DEFAULT_KEY_PUBLISH_AHEAD_HOURS = 24;
     public static final String KEY_GRACE = "hub.lti.keys.grace.days";
     public static final int DEFAULT_KEY_GRACE_DAYS = 7;
-    public static final String KEYS_SECRET = "hub.keys.secret";
     /** Unset by default: each page may be framed by its registration's LMS origins only. */
     public static final String FRAME_ANCESTORS = "hub.lti.frame.ancestors";
 
@@ -80,11 +79,6 @@ public class LtiSettings {
 
     public Duration keyGrace() {
         return Duration.ofDays(intValue(KEY_GRACE, DEFAULT_KEY_GRACE_DAYS));
-    }
-
-    /** The secret that encrypts tool private keys at rest, when the operator set one. */
-    public Optional<String> keysSecret() {
-        return config.getOptionalValue(KEYS_SECRET, String.class).filter(s -> !s.isBlank());
     }
 
     /**
