@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -88,11 +89,14 @@ public final class HubProcess implements AutoCloseable {
 
     /** SIGKILL to the server and its launcher: no shutdown hooks, no flushing, like a power cut. */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Listed before the kill: once the launcher is dead its children are no longer its descendants, and a
+        // server still dying would hold the embedded database's file lock while the test reopens it.
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.onExit().get();
-            for (ProcessHandle p : process.descendants().toList()) {
+            for (ProcessHandle p : children) {
                 p.onExit().get();
             }
         } catch (Exception e) {
