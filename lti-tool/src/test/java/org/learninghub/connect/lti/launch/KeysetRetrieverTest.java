@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +62,34 @@ class KeysetRetrieverTest {
     @Test
     void aKeysetOverTheSizeLimitIsRefusedWhileReading() {
         assertThrows(IOException.class, () -> new KeysetRetriever(2000, 2000, 1000).retrieveResource(url("/huge")));
+    }
+
+    /**
+     * A keyset server that sends a valid answer one byte every 100 ms (each read well within the read
+     * timeout, the whole answer taking seconds): the fetch as a whole must still end at its bound.
+     */
+    @Test
+    void aKeysetTrickledByteByByteIsCutOffAtTheWholeFetchBound() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket client = socket.accept()) {
+                    client.getInputStream().read(new byte[4096]);
+                    String answer = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                            + KEYSET.length() + "\r\n\r\n" + KEYSET;
+                    for (byte b : answer.getBytes(StandardCharsets.US_ASCII)) {
+                        client.getOutputStream().write(b);
+                        client.getOutputStream().flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up, as it should
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            URL url = new URL("http://127.0.0.1:" + socket.getLocalPort() + "/jwks");
+            assertThrows(IOException.class, () -> new KeysetRetriever(300, 300, 1000).retrieveResource(url));
+        }
     }
 
     private URL url(String path) {
