@@ -59,7 +59,7 @@ final class KeysetRetriever extends DefaultResourceRetriever {
         try {
             int status = connection.getResponseCode();
             if (status < 200 || status > 299) {
-                throw new IOException("HTTP " + status + " (redirects are not followed)");
+                throw new IOException("HTTP " + status + (status / 100 == 3 ? " (redirects are not followed)" : ""));
             }
             try (InputStream in = connection.getInputStream()) {
                 byte[] body = in.readNBytes(getSizeLimit() + 1);
