@@ -16,7 +16,9 @@ admin=bench-admin; password=bench-admin-password
 [ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
 mvn -q -B -pl deploy -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/deploy/target/bench.cp" -Dmdep.includeScope=test >/dev/null
 
+# PostgreSQL needs the LTI tool key secret to be ready; fixed, because the benchmark database is kept between runs.
 HUB_HTTP_PORT=$port HUB_DB_URL=$db HUB_ADMIN_USER=$admin HUB_ADMIN_PASSWORD=$password \
+  HUB_KEYS_SECRET="${BENCH_KEYS_SECRET:-bench-tool-keys-secret-not-for-production}" \
   HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx1g}" bin/hub > target-bench.log 2>&1 &
 server=$!
 trap 'pkill -P $server 2>/dev/null; kill $server 2>/dev/null; rm -f target-bench.log' EXIT

@@ -6,7 +6,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.lti.keys.KeyProtection;
 import org.learninghub.connect.lti.keys.ToolKeyRing;
 import org.learninghub.connect.lti.keys.ToolKeyStatus;
 
@@ -21,6 +24,9 @@ public class ToolKeyResource {
     @Inject
     ToolKeyRing keys;
 
+    @Inject
+    KeyProtection protection;
+
     @GET
     public List<ToolKeyStatus> list() {
         return keys.status();
@@ -29,6 +35,10 @@ public class ToolKeyResource {
     @POST
     @Path("rotate")
     public List<ToolKeyStatus> rotate() {
+        if (!protection.status().ready()) {
+            throw new HubProblem(Response.Status.SERVICE_UNAVAILABLE, null,
+                    "the tool keys are unavailable: " + protection.status().reason());
+        }
         keys.rotate();
         return keys.status();
     }

@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.platform;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,11 +18,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** An LMS platform registered by a trust (table {@code platform_registration}). */
+/**
+ * An LMS platform registered by a trust (table {@code platform_registration}), as the admin API edits it.
+ *
+ * <p>Kept out of EclipseLink's shared cache: cloning a cached instance with an eager collection goes
+ * through {@code WriteLockManager.acquireLocksForClone}, which in EclipseLink 4.0.7 waits on the cache key's
+ * monitor while lock releases signal a different condition, so a reader that meets the key locked by another
+ * thread can wait for ever (seen under concurrent launches). Launches do not read this entity at all
+ * ({@link HubRegistrationStore} reads the registration with one SQL query).
+ */
 @Entity
+@Cacheable(false)
 @Table(name = "platform_registration")
 public class Platform {
 
@@ -61,6 +72,13 @@ public class Platform {
     @Column(name = "public_jwk")
     private String publicJwk;
 
+    @Column(name = "platform_storage", nullable = false)
+    private boolean platformStorage;
+
+    /** Space-separated origins (see {@link FrameOrigins}). */
+    @Column(name = "frame_origins", nullable = false)
+    private String frameOrigins = "";
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -92,6 +110,8 @@ public class Platform {
         accessTokenAudience = input.accessTokenAudience();
         jwksUrl = input.jwksUrl();
         publicJwk = input.publicKeyJson().orElse(null);
+        platformStorage = input.platformStorage();
+        frameOrigins = FrameOrigins.join(input.frameOrigins());
         updated = now.atOffset(ZoneOffset.UTC);
     }
 
@@ -110,6 +130,8 @@ public class Platform {
     public Optional<String> accessTokenAudience() { return Optional.ofNullable(accessTokenAudience); }
     public Optional<String> jwksUrl() { return Optional.ofNullable(jwksUrl); }
     public Optional<String> publicJwk() { return Optional.ofNullable(publicJwk); }
+    public boolean platformStorage() { return platformStorage; }
+    public List<String> frameOrigins() { return FrameOrigins.split(frameOrigins); }
     public Status status() { return status; }
     public Instant created() { return created.toInstant(); }
     public Instant updated() { return updated.toInstant(); }

@@ -13,11 +13,13 @@ import org.learninghub.connect.hub.api.HubProblem;
  * The body of {@code POST} and {@code PUT /admin/api/trusts/{code}/platforms[/{id}]}: what an LMS
  * administrator copies from the platform's tool registration screen. The platform's keys come from
  * {@code jwksUrl} or, for platforms without one, a static RSA public key as a JWK ({@code publicJwk});
- * exactly one of the two.
+ * exactly one of the two. {@code platformStorage} (default false) declares that the platform implements LTI
+ * platform storage; {@code frameOrigins} (default none) names LMS page origins, besides those of the issuer
+ * and the auth URL, that may show the tool in a frame.
  */
 public record PlatformInput(String issuer, String clientId, List<String> deploymentIds, String authLoginUrl,
                             String accessTokenUrl, String accessTokenAudience, String jwksUrl,
-                            Map<String, Object> publicJwk) {
+                            Map<String, Object> publicJwk, Boolean platformStorage, List<String> frameOrigins) {
 
     static final int MAX_ID = 255;
     static final int MAX_ISSUER = 500;
@@ -55,6 +57,15 @@ public record PlatformInput(String issuer, String clientId, List<String> deploym
             throw HubProblem.badRequest("publicJwk", "must be at most " + MAX_JWK + " characters as JSON");
         }
         publicJwk = publicJwk == null ? null : Map.copyOf(publicJwk);
+        platformStorage = Boolean.TRUE.equals(platformStorage);
+        frameOrigins = FrameOrigins.check(frameOrigins);
+    }
+
+    /** The fields every registration needs; platform storage off and no extra frame origins. */
+    public PlatformInput(String issuer, String clientId, List<String> deploymentIds, String authLoginUrl,
+                         String accessTokenUrl, String accessTokenAudience, String jwksUrl, Map<String, Object> publicJwk) {
+        this(issuer, clientId, deploymentIds, authLoginUrl, accessTokenUrl, accessTokenAudience, jwksUrl, publicJwk,
+                false, List.of());
     }
 
     /** The static key as stored: its public JWK JSON. */

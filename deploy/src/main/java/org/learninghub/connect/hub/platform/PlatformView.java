@@ -15,7 +15,8 @@ import org.learninghub.connect.lti.registration.ToolUrls;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlatformView(long id, String trust, String issuer, String clientId, List<String> deploymentIds,
                            String authLoginUrl, String accessTokenUrl, String accessTokenAudience, String jwksUrl,
-                           Map<String, Object> publicJwk, String status, Instant created, Instant updated, Tool tool) {
+                           Map<String, Object> publicJwk, boolean platformStorage, List<String> frameOrigins,
+                           String status, Instant created, Instant updated, Tool tool) {
 
     /** What to paste into the LMS: LTI Core §3.1.3 tool configuration. */
     public record Tool(String loginUrl, String redirectUrl, String targetLinkUrl, String jwksUrl,
@@ -30,7 +31,7 @@ public record PlatformView(long id, String trust, String issuer, String clientId
     static PlatformView of(Platform p, String trustCode, ToolUrls urls) {
         return new PlatformView(p.id(), trustCode, p.issuer(), p.clientId(), p.deploymentIds().stream().sorted().toList(),
                 p.authLoginUrl(), p.accessTokenUrl(), p.accessTokenAudience().orElse(null), p.jwksUrl().orElse(null),
-                p.publicJwk().map(PlatformView::jwk).orElse(null), p.status().name(), p.created(), p.updated(), Tool.of(urls));
+                p.publicJwk().map(PlatformView::jwk).orElse(null), p.platformStorage(), p.frameOrigins(), p.status().name(), p.created(), p.updated(), Tool.of(urls));
     }
 
     private static Map<String, Object> jwk(String json) {

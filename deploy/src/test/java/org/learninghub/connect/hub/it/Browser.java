@@ -33,6 +33,16 @@ public final class Browser {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** How long one request may take before the browser gives up on it (an unanswered request fails). */
+    private final Duration timeout;
+
+    public Browser() {
+        this(Duration.ofSeconds(30));
+    }
+
+    public Browser(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -65,7 +75,7 @@ public final class Browser {
                     .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             for (String header : response.headers().allValues("Set-Cookie")) {
                 for (HttpCookie cookie : HttpCookie.parse(header)) {

@@ -35,7 +35,8 @@ class DatabaseFaultIT {
     void start() {
         cluster.ensureRunning();
         hub = HubProcess.start(Map.of("HUB_DB_URL", cluster.jdbcUrl(), "HUB_DB_USER", "postgres",
-                "HUB_DB_PASSWORD", ""), HubProcess.logFile("fault-database").toPath());
+                "HUB_DB_PASSWORD", "", "HUB_KEYS_SECRET", "fault-suite-tool-keys-secret"),
+                HubProcess.logFile("fault-database").toPath());
         credential = XapiCredential.issue(hub.client(), "all");
     }
 

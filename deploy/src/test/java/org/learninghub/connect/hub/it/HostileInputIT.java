@@ -67,7 +67,7 @@ class HostileInputIT {
                 "HUB_DB_URL", System.getProperty("hub.test.db.url"),
                 "HUB_DB_USER", System.getProperty("hub.test.db.user", "postgres"),
                 "HUB_DB_PASSWORD", System.getProperty("hub.test.db.password", ""),
-                "HUB_KEYS_SECRET", "hostile-input-test-key-secret-0123456789abcdef"), log);
+                "HUB_KEYS_SECRET", "it-tool-keys-secret-for-tests-only"), log);
         HubClient client = hub.client();
         lrs = XapiCredential.issue(client, "all");
         baselineId = UUID.randomUUID().toString();

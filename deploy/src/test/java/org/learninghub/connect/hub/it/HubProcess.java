@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The packaged Hub started the way an operator starts it ({@code bin/hub}, which runs
@@ -32,6 +34,15 @@ public final class HubProcess implements AutoCloseable {
 
     /** Starts {@code bin/hub} with these settings on a free loopback port and waits until it is ready. */
     public static HubProcess start(Map<String, String> environment, Path log) {
+        return startUntil(environment, log, ready -> ready.statusCode() == 200 && ready.body().contains("\"UP\""));
+    }
+
+    /**
+     * Starts {@code bin/hub} with these settings and waits until {@code /health/ready} answers as
+     * {@code answered} says (for a server that must report itself not ready, and why).
+     */
+    public static HubProcess startUntil(Map<String, String> environment, Path log,
+                                        Predicate<HttpResponse<String>> answered) {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(script().toString())
                 .redirectErrorStream(true)
@@ -54,7 +65,7 @@ public final class HubProcess implements AutoCloseable {
         HubClient client = new HubClient(URI.create("http://127.0.0.1:" + port + "/"));
         HubProcess hub = new HubProcess(process, client, null);
         try {
-            hub.awaitReady(begin);
+            hub.awaitReady(begin, answered);
         } catch (RuntimeException e) {
             hub.kill();
             throw e;
@@ -78,11 +89,14 @@ public final class HubProcess implements AutoCloseable {
 
     /** SIGKILL to the server and its launcher: no shutdown hooks, no flushing, like a power cut. */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Listed before the kill: once the launcher is dead its children are no longer its descendants, and a
+        // server still dying would hold the embedded database's file lock while the test reopens it.
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.onExit().get();
-            for (ProcessHandle p : process.descendants().toList()) {
+            for (ProcessHandle p : children) {
                 p.onExit().get();
             }
         } catch (Exception e) {
@@ -118,14 +132,14 @@ public final class HubProcess implements AutoCloseable {
         kill();
     }
 
-    private void awaitReady(Instant begin) {
+    private void awaitReady(Instant begin, Predicate<HttpResponse<String>> answered) {
         while (Duration.between(begin, Instant.now()).compareTo(READY_TIMEOUT) < 0) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + " before it was ready");
             }
             try {
                 HttpResponse<String> ready = client.get("/health/ready");
-                if (ready.statusCode() == 200 && ready.body().contains("\"UP\"")) {
+                if (answered.test(ready)) {
                     return;
                 }
             } catch (UncheckedIOException notListeningYet) {

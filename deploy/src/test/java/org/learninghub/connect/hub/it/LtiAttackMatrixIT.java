@@ -10,10 +10,12 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,5 +182,65 @@ class LtiAttackMatrixIT extends HubIT {
         refused("definitely-not-a-jwt", 400);
         HttpResponse<String> empty = browser.post(lti.launchUrl(), java.util.Map.of("state", login.state()));
         assertEquals(400, empty.statusCode(), empty.body());
+    }
+
+    /**
+     * Login CSRF through platform storage: whoever starts a login must not be able to switch the storage
+     * path on for a registration that did not declare it. Such a login answers with the cookie redirect
+     * only, and a launch arriving without that cookie (another browser) is refused: no page offering to
+     * check platform storage, no one-time proof.
+     */
+    @Test
+    void theLoginCannotTurnOnPlatformStorageForARegistrationWithoutIt() {
+        Browser attacker = new Browser();
+        HttpResponse<String> started = attacker.get(lti.loginUri(platform, lti.launchUrl(),
+                Map.of("lti_storage_target", "_parent")));
+        assertEquals(302, started.statusCode(), started.body());
+        assertFalse(started.body().contains("lti.put_data"), started.body());
+        Map<String, String> params = Browser.query(URI.create(started.headers().firstValue("Location").orElseThrow()));
+        String idToken = platform.sign(platform.resourceLaunch(params.get("nonce"), lti.launchUrl()).build());
+
+        HttpResponse<String> inVictimsBrowser = lti.launch(new Browser(), idToken, params.get("state"));
+        assertEquals(401, inVictimsBrowser.statusCode(), inVictimsBrowser.body());
+        assertFalse(inVictimsBrowser.body().contains("lti_storage_proof"), inVictimsBrowser.body());
+        assertFalse(inVictimsBrowser.body().contains("lti.get_data"), inVictimsBrowser.body());
+        assertFalse(inVictimsBrowser.body().contains("Hub launch received"));
+    }
+
+    /** A keyset URL that redirects is an error: the tool fetches exactly the registered URL, nothing it points to. */
+    @Test
+    void aKeysetRedirectIsNotFollowed() {
+        try (TestPlatform moved = TestPlatform.start()) {
+            moved.registerRedirectUri(lti.launchUrl());
+            lti.register(lti.newTrust(), moved, Map.of("jwksUrl", moved.movedJwksUrl().toString()));
+            Browser b = new Browser();
+            LtiSteps.Login l = lti.login(b, moved, lti.launchUrl());
+            HttpResponse<String> response = lti.launch(b,
+                    moved.sign(moved.resourceLaunch(l.nonce(), lti.launchUrl()).build()), l.state());
+            assertEquals(502, response.statusCode(), response.body());
+            assertFalse(response.body().contains("Hub launch received"));
+            assertEquals(0, moved.jwksFetches.get(), "the redirect's target was fetched");
+        }
+    }
+
+    /**
+     * What went wrong fetching the keyset (the keyset URL, its status, its reason phrase or body, network
+     * errors) stays out of the tool's pages: it is logged for the administrator, not shown to users.
+     */
+    @Test
+    void keysetFetchErrorsDoNotShowRemoteContent() {
+        try (TestPlatform hostile = TestPlatform.start()) {
+            hostile.registerRedirectUri(lti.launchUrl());
+            lti.register(lti.newTrust(), hostile, Map.of("jwksUrl", hostile.hostileJwksUrl().toString()));
+            Browser b = new Browser();
+            LtiSteps.Login l = lti.login(b, hostile, lti.launchUrl());
+            HttpResponse<String> response = lti.launch(b,
+                    hostile.sign(hostile.resourceLaunch(l.nonce(), lti.launchUrl()).build()), l.state());
+            assertEquals(502, response.statusCode(), response.body());
+            assertTrue(response.body().contains("keys could not be fetched"), response.body());
+            assertFalse(response.body().contains(TestPlatform.HOSTILE_MARKER), response.body());
+            assertFalse(response.body().contains(hostile.hostileJwksUrl().getAuthority()), response.body());
+            assertFalse(response.body().contains("503"), response.body());
+        }
     }
 }

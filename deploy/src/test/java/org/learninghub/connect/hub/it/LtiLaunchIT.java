@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +31,8 @@ class LtiLaunchIT extends HubIT {
             assertEquals(platform.issuer, created.get("issuer").asText());
             assertEquals(platform.clientId, created.get("clientId").asText());
             assertEquals("ACTIVE", created.get("status").asText());
+            assertFalse(created.get("platformStorage").asBoolean(), "platform storage is off unless declared");
+            assertEquals(0, created.get("frameOrigins").size(), created.toString());
             assertEquals(lti.tool + "/lti/login", created.at("/tool/loginUrl").asText());
             assertEquals(lti.tool + "/lti/launch", created.at("/tool/redirectUrl").asText());
             assertEquals(lti.tool + "/lti/jwks", created.at("/tool/jwksUrl").asText());
@@ -63,7 +71,9 @@ class LtiLaunchIT extends HubIT {
                     "authLoginUrl", platform.registrationJson().replace(platform.authUrl().toString(), "http://lms.example/auth"),
                     "jwksUrl", platform.registrationJson().replace(platform.jwksUrl().toString(), "ftp://127.0.0.1/jwks"),
                     "deploymentIds", platform.registrationJson().replace("[\"deployment-1\"]", "[]"),
-                    "issuer", platform.registrationJson().replace("\"issuer\":\"" + platform.issuer, "\"issuer\":\"not a url"));
+                    "issuer", platform.registrationJson().replace("\"issuer\":\"" + platform.issuer, "\"issuer\":\"not a url"),
+                    "frameOrigins", platform.registrationJson(Map.of("frameOrigins", List.of("https://lms.example.org/course/1"))),
+                    "platformStorage", platform.registrationJson(Map.of("platformStorage", "sometimes")));
             cases.forEach((field, body) -> {
                 HttpResponse<String> response = lti.hub.adminPost(path, body);
                 assertEquals(400, response.statusCode(), field + ": " + response.body());
@@ -160,9 +170,9 @@ class LtiLaunchIT extends HubIT {
             assertTrue(page.body().contains("Hand hygiene"), page.body());
             assertTrue(page.body().contains("demo-welcome"), page.body());
             assertFalse(browser.hasCookie("lti_state_" + login.state()), "the state cookie is cleared after use");
-            // The LMS shows the page in an iframe: CSP frame-ancestors allows it (and overrides X-Frame-Options).
-            String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-            assertTrue(csp.startsWith("frame-ancestors ") && csp.contains("https:"), csp);
+            // The LMS shows the page in an iframe: CSP frame-ancestors allows the registered LMS (and overrides
+            // X-Frame-Options), and no other site.
+            assertEquals("frame-ancestors " + platform.origin(), page.headers().firstValue("Content-Security-Policy").orElse(""));
         }
     }
 
@@ -268,10 +278,12 @@ class LtiLaunchIT extends HubIT {
     @Test
     void withoutACookieThePlatformStorageFlowBindsTheState() {
         LtiSteps lti = new LtiSteps(base);
-        try (TestPlatform platform = lti.registeredPlatform()) {
+        try (TestPlatform platform = lti.registeredPlatform(Map.of("platformStorage", true))) {
             Browser browser = new Browser();
             HttpResponse<String> loginPage = browser.get(lti.loginUri(platform, lti.launchUrl(),
                     Map.of("lti_storage_target", "_parent")));
+            assertEquals("frame-ancestors " + platform.origin(),
+                    loginPage.headers().firstValue("Content-Security-Policy").orElse(""));
             assertEquals(200, loginPage.statusCode(), loginPage.body());
             assertTrue(loginPage.body().contains("lti.put_data"), loginPage.body());
             String authHref = loginPage.body().replaceAll("(?s).*<a id=\"continue\" href=\"([^\"]*)\".*", "$1").replace("&amp;", "&");
@@ -292,6 +304,76 @@ class LtiLaunchIT extends HubIT {
             HttpResponse<String> page = browser.post(lti.launchUrl(), relaunch);
             assertEquals(200, page.statusCode(), page.body());
             assertTrue(page.body().contains("Hub launch received"), page.body());
+        }
+    }
+
+    @Test
+    void frameAncestorsAreTheRegisteredLmsOriginsOnly() {
+        LtiSteps lti = new LtiSteps(base);
+        List<String> extra = List.of("https://lms.example.org", "https://courses.example.org:8443");
+        try (TestPlatform platform = lti.registeredPlatform(Map.of("frameOrigins", extra))) {
+            String expected = "frame-ancestors " + platform.origin() + " " + String.join(" ", extra);
+            Browser browser = new Browser();
+            LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
+            HttpResponse<String> page = lti.launch(browser,
+                    platform.sign(platform.resourceLaunch(login.nonce(), lti.launchUrl()).build()), login.state());
+            assertEquals(200, page.statusCode(), page.body());
+            assertEquals(expected, page.headers().firstValue("Content-Security-Policy").orElse(""));
+
+            // A refused launch of this registration is still shown inside its LMS.
+            LtiSteps.Login second = lti.login(browser, platform, lti.launchUrl());
+            HttpResponse<String> refused = lti.launch(browser, "not-a-jwt", second.state());
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals(expected, refused.headers().firstValue("Content-Security-Policy").orElse(""));
+        }
+        // Pages that belong to no registration may be framed by no one.
+        HttpResponse<String> unknown = new Browser().get(lti.tool.resolve("/lti/login?iss=https://unknown.example&login_hint=x"
+                + "&target_link_uri=" + lti.launchUrl()));
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals("frame-ancestors 'none'", unknown.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertEquals("frame-ancestors 'none'",
+                lti.hub.get("/lti/jwks").headers().firstValue("Content-Security-Policy").orElse(""));
+    }
+
+    /**
+     * Many browsers launching through one registration at once. Requests used to hang for ever in
+     * EclipseLink's shared-cache lock while the registration was read: every launch must be answered
+     * within the bound, and succeed.
+     */
+    @Test
+    void concurrentLaunchesThroughOneRegistrationAreAllAnswered() throws Exception {
+        int browsers = 16;
+        int launchesEach = 50;
+        Duration bound = Duration.ofSeconds(20);
+        LtiSteps lti = new LtiSteps(base);
+        try (TestPlatform platform = lti.registeredPlatform()) {
+            ExecutorService pool = Executors.newFixedThreadPool(browsers);
+            try {
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int b = 0; b < browsers; b++) {
+                    results.add(pool.submit(() -> {
+                        Browser browser = new Browser(bound);
+                        int launched = 0;
+                        for (int i = 0; i < launchesEach; i++) {
+                            LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
+                            HttpResponse<String> page = lti.launch(browser,
+                                    platform.sign(platform.resourceLaunch(login.nonce(), lti.launchUrl()).build()),
+                                    login.state());
+                            assertEquals(200, page.statusCode(), page.body());
+                            assertTrue(page.body().contains("Hub launch received"), page.body());
+                            launched++;
+                        }
+                        return launched;
+                    }));
+                }
+                int launched = 0;
+                for (Future<Integer> result : results) {
+                    launched += result.get(10, TimeUnit.MINUTES);
+                }
+                assertEquals(browsers * launchesEach, launched);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 }

@@ -38,16 +38,27 @@ final class LtiSteps {
     }
 
     JsonNode register(String trust, TestPlatform platform) {
-        HttpResponse<String> created = hub.adminPost("/admin/api/trusts/" + trust + "/platforms", platform.registrationJson());
+        return register(trust, platform, Map.of());
+    }
+
+    /** Registers the platform with some registration fields added or replaced. */
+    JsonNode register(String trust, TestPlatform platform, Map<String, Object> changes) {
+        HttpResponse<String> created = hub.adminPost("/admin/api/trusts/" + trust + "/platforms",
+                platform.registrationJson(changes));
         assertEquals(201, created.statusCode(), created.body());
         return json(created.body());
     }
 
     /** A registered platform in a new trust. */
     TestPlatform registeredPlatform() {
+        return registeredPlatform(Map.of());
+    }
+
+    /** A platform in a new trust, registered with some registration fields added or replaced. */
+    TestPlatform registeredPlatform(Map<String, Object> changes) {
         TestPlatform platform = TestPlatform.start();
         platform.registerRedirectUri(launchUrl());
-        register(newTrust(), platform);
+        register(newTrust(), platform, changes);
         return platform;
     }
 

@@ -21,7 +21,9 @@ class StatementDurabilityIT {
         Map<String, String> env = Map.of(
                 "HUB_DB_URL", System.getProperty("hub.test.db.url"),
                 "HUB_DB_USER", System.getProperty("hub.test.db.user", "postgres"),
-                "HUB_DB_PASSWORD", System.getProperty("hub.test.db.password", ""));
+                "HUB_DB_PASSWORD", System.getProperty("hub.test.db.password", ""),
+                // PostgreSQL needs the tool key secret to be ready; the same as the Arquillian tests' (one database).
+                "HUB_KEYS_SECRET", "it-tool-keys-secret-for-tests-only");
         String id = UUID.randomUUID().toString();
         String statement = "{\"actor\":{\"mbox\":\"mailto:durable@example.org\"},"
                 + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"

@@ -12,11 +12,15 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,8 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPlatform implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** What the hostile keyset answers with; a tool page must never contain it. */
+    static final String HOSTILE_MARKER = "remote-content-from-the-keyset-url";
 
     private final HttpServer server;
+    private final ServerSocket hostile;
     public final String issuer;
     public final String clientId = "client-" + UUID.randomUUID();
     public final String deploymentId = "deployment-1";
@@ -56,6 +63,12 @@ public final class TestPlatform implements AutoCloseable {
                 out.write(body);
             }
         });
+        // A keyset URL that moved: a tool must not follow the redirect to wherever it points.
+        server.createContext("/jwks-moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", jwksUrl().toString());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.createContext("/lms/auth", exchange -> {
             String page = authenticate(Browser.query(exchange.getRequestURI()));
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
@@ -66,6 +79,7 @@ public final class TestPlatform implements AutoCloseable {
             }
         });
         server.start();
+        hostile = hostileServer();
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/lms";
     }
 
@@ -85,6 +99,49 @@ public final class TestPlatform implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
     }
 
+    /** A keyset URL that answers 302 to {@link #jwksUrl()}. */
+    public URI movedJwksUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks-moved");
+    }
+
+    /** A keyset URL whose answer is an error carrying {@link #HOSTILE_MARKER} in its status line and body. */
+    public URI hostileJwksUrl() {
+        return URI.create("http://127.0.0.1:" + hostile.getLocalPort() + "/jwks");
+    }
+
+    /**
+     * A keyset server that answers every request with a 503 whose reason phrase and body are markup a tool
+     * must never show its users. Raw socket: the JDK's HTTP server cannot send a reason phrase of its own.
+     */
+    private static ServerSocket hostileServer() throws IOException {
+        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (Socket client = socket.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+                    String line;
+                    do {
+                        line = in.readLine();
+                    } while (line != null && !line.isEmpty());
+                    String body = "<script>" + HOSTILE_MARKER + "</script>";
+                    String response = "HTTP/1.1 503 <b>" + HOSTILE_MARKER + "</b>\r\nContent-Type: text/html\r\n"
+                            + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+                    client.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    // closed by close(), or the client went away
+                }
+            }
+        }, "hostile-jwks");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return socket;
+    }
+
+    /** The platform's origin, as a browser names the LMS page that frames the tool. */
+    public String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     public RSAKey signingKey() {
         return signingKey;
     }
@@ -97,6 +154,11 @@ public final class TestPlatform implements AutoCloseable {
 
     /** The admin API body registering this platform. */
     public String registrationJson() {
+        return registrationJson(Map.of());
+    }
+
+    /** The admin API body registering this platform, with fields added or replaced. */
+    public String registrationJson(Map<String, Object> changes) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("issuer", issuer);
         body.put("clientId", clientId);
@@ -104,6 +166,7 @@ public final class TestPlatform implements AutoCloseable {
         body.put("authLoginUrl", authUrl().toString());
         body.put("accessTokenUrl", issuer + "/token");
         body.put("jwksUrl", jwksUrl().toString());
+        body.putAll(changes);
         return json(body);
     }
 
@@ -185,5 +248,10 @@ public final class TestPlatform implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        try {
+            hostile.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

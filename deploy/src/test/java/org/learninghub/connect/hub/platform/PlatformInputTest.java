@@ -109,4 +109,33 @@ class PlatformInputTest {
         assertEquals("deploymentIds", field(() -> new PlatformInput("https://lms.example", "c", List.of(),
                 "https://lms.example/auth", "https://lms.example/token", null, "https://lms.example/jwks", null)));
     }
+
+    static PlatformInput withFrameOrigins(List<String> origins) {
+        return new PlatformInput("https://lms.example", "client-1", List.of("d1"), "https://lms.example/auth",
+                "https://lms.example/token", null, "https://lms.example/jwks", null, null, origins);
+    }
+
+    @Test
+    void platformStorageIsOffAndThereAreNoExtraFrameOriginsUnlessGiven() {
+        PlatformInput plain = withFrameOrigins(null);
+        assertEquals(false, plain.platformStorage());
+        assertEquals(List.of(), plain.frameOrigins());
+    }
+
+    @Test
+    void frameOriginsAreNormalisedOrigins() {
+        assertEquals(List.of("https://school.example", "https://lms.example:8443", "http://127.0.0.1:9000"),
+                withFrameOrigins(List.of("HTTPS://School.Example/", "https://lms.example:8443", "https://school.example",
+                        "http://127.0.0.1:9000")).frameOrigins());
+    }
+
+    @Test
+    void frameOriginsCannotWidenThePolicy() {
+        for (String bad : List.of("https://lms.example/course", "https://lms.example?x", "https://*.example", "https:",
+                "'self'", "*", "javascript:alert(1)", "http://lms.example", "https://lms.example;script-src *",
+                "https://lms.example https://evil.example", "https://user@lms.example", "")) {
+            assertEquals("frameOrigins", field(() -> withFrameOrigins(List.of(bad))), bad);
+        }
+        assertEquals("frameOrigins", field(() -> withFrameOrigins(java.util.Collections.nCopies(11, "https://lms.example"))));
+    }
 }

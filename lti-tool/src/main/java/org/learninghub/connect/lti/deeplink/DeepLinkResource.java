@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.learninghub.connect.lti.page.FrameAncestors;
 import org.learninghub.connect.lti.page.HtmlPage;
 import org.learninghub.connect.lti.page.LtiProblem;
 import org.learninghub.connect.lti.registration.PlatformRegistration;
@@ -42,6 +43,9 @@ public class DeepLinkResource {
     @Inject
     RegistrationStore registrations;
 
+    @Inject
+    FrameAncestors frameAncestors;
+
     /** A deep linking request arrives at {@code /lti/launch}; a browser here directly gets directions. */
     @GET
     public String info() {
@@ -58,11 +62,13 @@ public class DeepLinkResource {
         }
         DeepLinkSession session = sessions.take(sessionId).orElseThrow(() -> LtiProblem.badRequest(
                 "This selection is unknown or was already sent; start again from your platform."));
+        PlatformRegistration registration = registrations.findById(session.registrationId())
+                .orElseThrow(() -> LtiProblem.badRequest("The platform registration is gone."));
+        frameAncestors.allow(registration);
         if (!Instant.now().isBefore(session.expires())) {
             throw LtiProblem.badRequest("This selection expired; start again from your platform.");
         }
-        long tenantId = registrations.findById(session.registrationId()).map(PlatformRegistration::tenantId)
-                .orElseThrow(() -> LtiProblem.badRequest("The platform registration is gone."));
+        long tenantId = registration.tenantId();
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(picked == null ? List.of() : picked));
         // Deep Linking §4.4.1 accept_multiple=false: at most one item may come back.
         if (!session.acceptMultiple() && ids.size() > 1) {

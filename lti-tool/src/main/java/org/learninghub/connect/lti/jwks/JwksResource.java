@@ -10,7 +10,8 @@ import org.learninghub.connect.lti.keys.ToolKeyRing;
 
 /**
  * {@code GET /lti/jwks}: the tool's public keys (Security Framework §6.3), with which platforms verify
- * deep linking responses and service client assertions. Public parts only.
+ * deep linking responses and service client assertions. Public parts only, served from the key ring's
+ * in-memory snapshot: no lock, no database read and no decryption per request.
  */
 @Path("lti/jwks")
 public class JwksResource {
@@ -24,7 +25,7 @@ public class JwksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response jwks() {
-        return Response.ok(keys.publicKeys().toJSONObject(true))
+        return Response.ok(keys.publicJwks())
                 .header("Cache-Control", CACHE_CONTROL)
                 .build();
     }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.learninghub.connect.lti.page.LtiProblem;
 import org.learninghub.connect.lti.registration.PlatformRegistration;
 
@@ -30,6 +31,8 @@ import org.learninghub.connect.lti.registration.PlatformRegistration;
  * claims are {@link LaunchClaimsValidator}'s job.
  */
 public final class IdTokenVerifier {
+
+    private static final Logger LOG = Logger.getLogger(IdTokenVerifier.class.getName());
 
     private final int clockSkewSeconds;
     private final Clock clock;
@@ -68,7 +71,11 @@ public final class IdTokenVerifier {
         } catch (BadJOSEException e) {
             throw rejected("The id_token was rejected: " + e.getMessage());
         } catch (JOSEException e) {
-            throw new LtiProblem(Status.BAD_GATEWAY, "The platform's keys could not be fetched: " + e.getMessage());
+            // What went wrong (the keyset URL, its status, network or parse errors) is for the administrator's
+            // log; the page shows none of it, so nothing the keyset URL answers reaches users.
+            LOG.warning(() -> "Keyset of platform registration " + registration.id() + " (" + registration.issuer()
+                    + ") could not be fetched: " + LogText.of(e.getMessage()));
+            throw new LtiProblem(Status.BAD_GATEWAY, "The platform's keys could not be fetched.");
         }
         checkIssuedAt(claims);
         checkAuthorisedParty(claims, registration.clientId());

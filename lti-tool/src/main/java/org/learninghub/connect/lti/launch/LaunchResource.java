@@ -17,6 +17,7 @@ import org.learninghub.connect.lti.login.LoginStates;
 import org.learninghub.connect.lti.login.Randoms;
 import org.learninghub.connect.lti.login.StateCookie;
 import org.learninghub.connect.lti.login.StoragePages;
+import org.learninghub.connect.lti.page.FrameAncestors;
 import org.learninghub.connect.lti.page.LtiProblem;
 import org.learninghub.connect.lti.registration.PlatformRegistration;
 import org.learninghub.connect.lti.registration.RegistrationStore;
@@ -49,6 +50,9 @@ public class LaunchResource {
     @Inject
     ToolEndpoints endpoints;
 
+    @Inject
+    FrameAncestors frameAncestors;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
@@ -66,13 +70,16 @@ public class LaunchResource {
         }
         LoginState login = states.find(state).orElseThrow(() -> LtiProblem.badRequest(
                 "No login started this launch (unknown or already used state)."));
-        if (!boundToBrowser(login, headers, storageProof)) {
-            if (login.storageTarget().isPresent() && storageProof == null) {
-                return storageCheck(login, idToken);
+        PlatformRegistration registration = registrations.findById(login.registrationId())
+                .orElseThrow(() -> LtiProblem.badRequest("The platform registration is gone."));
+        frameAncestors.allow(registration);
+        if (!boundToBrowser(login, registration, headers, storageProof)) {
+            if (offersPlatformStorage(login, registration) && storageProof == null) {
+                return storageCheck(login, registration, idToken);
             }
             throw LtiProblem.unauthorized("This launch's state does not belong to this browser.");
         }
-        LaunchContext launch = validation.validate(login, idToken);
+        LaunchContext launch = validation.validate(login, registration, idToken);
         Response response = LtiClaims.DEEP_LINKING_REQUEST.equals(launch.messageType())
                 ? picker.show(launch)
                 : handler.handle(launch);
@@ -83,23 +90,31 @@ public class LaunchResource {
     }
 
     /** Security Framework §5.1.1.3 / §7.3.1: the state must come back with the browser that started the login. */
-    private static boolean boundToBrowser(LoginState login, HttpHeaders headers, String storageProof) {
+    private static boolean boundToBrowser(LoginState login, PlatformRegistration registration, HttpHeaders headers,
+                                          String storageProof) {
         Cookie cookie = headers.getCookies().get(LoginState.cookieName(login.state()));
         if (cookie != null && login.state().equals(cookie.getValue())) {
             return true;
         }
         // Client Side postMessages: the proof was issued to the page that read the state from platform storage.
-        return storageProof != null && login.storageProof().map(storageProof::equals).orElse(false);
+        return storageProof != null && offersPlatformStorage(login, registration)
+                && login.storageProof().map(storageProof::equals).orElse(false);
+    }
+
+    /**
+     * The storage path is open only when the registration declares platform storage (an administrator's
+     * decision, checked again now in case it was withdrawn since the login) and the login named the frame.
+     */
+    private static boolean offersPlatformStorage(LoginState login, PlatformRegistration registration) {
+        return registration.platformStorage() && login.storageTarget().isPresent();
     }
 
     /** No cookie came back, but the platform offers storage: ask the browser to prove the state from there. */
-    private Response storageCheck(LoginState login, String idToken) {
+    private Response storageCheck(LoginState login, PlatformRegistration registration, String idToken) {
         String proof = Randoms.token();
         if (!states.setStorageProof(login.state(), proof)) {
             throw LtiProblem.unauthorized("This launch's state does not belong to this browser.");
         }
-        PlatformRegistration registration = registrations.findById(login.registrationId())
-                .orElseThrow(() -> LtiProblem.badRequest("The platform registration is gone."));
         return Response.ok(StoragePages.checkState(login.storageTarget().orElseThrow(), registration.authLoginUrl(),
                         endpoints.urls().redirectUrl(), idToken, login.state(), proof),
                         MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

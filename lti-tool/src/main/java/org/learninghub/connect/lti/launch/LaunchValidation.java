@@ -9,7 +9,6 @@ import org.learninghub.connect.lti.login.LoginState;
 import org.learninghub.connect.lti.login.LoginStates;
 import org.learninghub.connect.lti.page.LtiProblem;
 import org.learninghub.connect.lti.registration.PlatformRegistration;
-import org.learninghub.connect.lti.registration.RegistrationStore;
 import org.learninghub.connect.lti.settings.LtiSettings;
 
 /**
@@ -27,9 +26,6 @@ public class LaunchValidation {
     LoginStates states;
 
     @Inject
-    RegistrationStore registrations;
-
-    @Inject
     PlatformKeySources keySources;
 
     @Inject
@@ -38,14 +34,15 @@ public class LaunchValidation {
     @Inject
     LtiSettings settings;
 
-    public LaunchContext validate(LoginState login, String idToken) {
+    /** Validates a launch of the login's registration, as read for this request. */
+    public LaunchContext validate(LoginState login, PlatformRegistration registration, String idToken) {
         Instant now = Instant.now();
         if (login.isExpired(now)) {
             throw LtiProblem.badRequest("The login for this launch expired; start again from your platform.");
         }
-        PlatformRegistration registration = registrations.findById(login.registrationId())
-                .filter(PlatformRegistration::active)
-                .orElseThrow(() -> LtiProblem.badRequest("The platform registration is no longer active."));
+        if (registration.id() != login.registrationId() || !registration.active()) {
+            throw LtiProblem.badRequest("The platform registration is no longer active.");
+        }
         JWTClaimsSet claims = new IdTokenVerifier(settings.clockSkewSeconds(), Clock.systemUTC())
                 .verify(idToken, registration, keySources.forRegistration(registration), login.nonce());
         // OIDC Core §3.1.3.7 rule 11, Security Framework §5.1.3: the nonce is single-use, across nodes and restarts.

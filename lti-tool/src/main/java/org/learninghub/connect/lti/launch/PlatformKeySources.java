@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.MalformedURLException;
@@ -19,7 +18,9 @@ import org.learninghub.connect.lti.settings.LtiSettings;
 /**
  * The platforms' public keys, one Nimbus {@link JWKSource} per registration: the JWKS is cached, fetched
  * again when a token names a kid the cache lacks (so platform key rotation needs no restart), and refetches
- * are rate-limited so tokens with made-up kids cannot make the tool hammer the platform.
+ * are rate-limited so tokens with made-up kids cannot make the tool hammer the platform. Each fetch goes to
+ * the registered URL only (no redirects), within {@code hub.lti.jwks.http.timeout.millis} for connecting and
+ * for reading, and reads at most {@link #JWKS_SIZE_LIMIT} bytes ({@link KeysetRetriever}).
  */
 @ApplicationScoped
 public class PlatformKeySources {
@@ -59,7 +60,7 @@ public class PlatformKeySources {
         try {
             JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.<SecurityContext>create(
                             registration.jwksUrl().get().toURL(),
-                            new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
+                            new KeysetRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
                     .cache(ttl, timeout)
                     .retrying(false)
                     .outageTolerant(false);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.learninghub.connect.lti.page.FrameAncestors;
 import org.learninghub.connect.lti.page.LtiProblem;
 import org.learninghub.connect.lti.registration.PlatformRegistration;
 import org.learninghub.connect.lti.registration.RegistrationStore;
@@ -27,7 +28,13 @@ public class LoginInitiation {
     @Inject
     LtiSettings settings;
 
-    /** A started login: the state row and the request to send the browser to. */
+    @Inject
+    FrameAncestors frameAncestors;
+
+    /**
+     * A started login: the state row (with the platform storage frame, only if the registration offers
+     * platform storage) and the request to send the browser to.
+     */
     public record Started(LoginState state, AuthenticationRequest request) {
     }
 
@@ -42,9 +49,12 @@ public class LoginInitiation {
             throw LtiProblem.badRequest("The deployment " + login.deploymentId().get()
                     + " is not registered for this platform.");
         }
+        // Platform storage only where the registration declares it: the login request merely names the frame.
+        // Otherwise whoever starts a login could obtain a storage proof for a launch posted in another browser.
+        Optional<String> storageTarget = registration.platformStorage() ? login.storageTarget() : Optional.empty();
         Instant now = Instant.now();
         LoginState state = new LoginState(Randoms.token(), Randoms.token(), registration.id(),
-                login.targetLinkUri(), login.storageTarget(), Optional.empty(), now.plus(settings.loginTtl()));
+                login.targetLinkUri(), storageTarget, Optional.empty(), now.plus(settings.loginTtl()));
         states.purgeExpired(now);
         states.add(state, now);
         return new Started(state, new AuthenticationRequest(registration.authLoginUrl(), registration.clientId(),
@@ -68,6 +78,7 @@ public class LoginInitiation {
             }
             registration = candidates.get(0);
         }
+        frameAncestors.allow(registration);
         if (!registration.active()) {
             throw new LtiProblem(jakarta.ws.rs.core.Response.Status.FORBIDDEN,
                     "The registration of this platform is disabled.");

@@ -15,7 +15,8 @@ import org.learninghub.connect.lti.settings.LtiSettings;
 /**
  * {@code /lti/login}: the OIDC login initiation URL (Security Framework §5.1.1). Platforms send it as a GET
  * or as an auto-submitted POST; both answer the same: a 302 to the platform's auth endpoint with the state
- * cookie set, or, when the platform offers storage, a page that stores the state there first.
+ * cookie set, or, when the registration declares platform storage and the platform named its storage
+ * frame, a page that stores the state there first.
  */
 @Path("lti/login")
 @Produces(MediaType.TEXT_HTML)
@@ -53,7 +54,7 @@ public class LoginResource {
     private Response start(LoginRequest login) {
         LoginInitiation.Started started = initiation.start(login);
         String cookie = StateCookie.set(started.state().state(), settings.loginTtl());
-        Response.ResponseBuilder response = login.storageTarget()
+        Response.ResponseBuilder response = started.state().storageTarget()
                 .map(target -> Response.ok(StoragePages.putState(target, started.request().authLoginUrl(),
                         started.state().state(), started.request().toUri()), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
                 .orElseGet(() -> Response.status(Response.Status.FOUND).location(started.request().toUri()));

@@ -11,6 +11,8 @@ import org.learninghub.connect.lti.settings.LtiSettings;
  * LMSs show the tool's pages inside an iframe. Payara adds {@code X-Frame-Options: SAMEORIGIN} to every
  * response, which would blank the launch in the LMS; a CSP {@code frame-ancestors} directive names who may
  * frame the tool instead, and browsers with CSP Level 2 (all current ones) then ignore X-Frame-Options.
+ * Who may is the LMS of the registration the request belongs to ({@link FrameAncestors}), unless an
+ * operator fixed one list for every page ({@code hub.lti.frame.ancestors}).
  */
 @Provider
 public class FramingHeaders implements ContainerResponseFilter {
@@ -18,10 +20,14 @@ public class FramingHeaders implements ContainerResponseFilter {
     @Inject
     LtiSettings settings;
 
+    @Inject
+    FrameAncestors ancestors;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getUriInfo().getPath().startsWith("lti/")) {
-            response.getHeaders().putSingle("Content-Security-Policy", "frame-ancestors " + settings.frameAncestors());
+            String sources = settings.frameAncestors().orElseGet(ancestors::sources);
+            response.getHeaders().putSingle("Content-Security-Policy", "frame-ancestors " + sources);
         }
     }
 }

@@ -33,10 +33,8 @@ public class LtiSettings {
     public static final int DEFAULT_KEY_PUBLISH_AHEAD_HOURS = 24;
     public static final String KEY_GRACE = "hub.lti.keys.grace.days";
     public static final int DEFAULT_KEY_GRACE_DAYS = 7;
-    public static final String KEYS_SECRET = "hub.keys.secret";
+    /** Unset by default: each page may be framed by its registration's LMS origins only. */
     public static final String FRAME_ANCESTORS = "hub.lti.frame.ancestors";
-    /** Any HTTPS page (an LMS) may frame the tool; plain HTTP only from this machine, for development. */
-    public static final String DEFAULT_FRAME_ANCESTORS = "'self' https: http://localhost:* http://127.0.0.1:*";
 
     @Inject
     Config config;
@@ -83,15 +81,12 @@ public class LtiSettings {
         return Duration.ofDays(intValue(KEY_GRACE, DEFAULT_KEY_GRACE_DAYS));
     }
 
-    /** The secret that encrypts tool private keys at rest, when the operator set one. */
-    public Optional<String> keysSecret() {
-        return config.getOptionalValue(KEYS_SECRET, String.class).filter(s -> !s.isBlank());
-    }
-
-    /** The CSP frame-ancestors sources: who may show the tool's pages in a frame. */
-    public String frameAncestors() {
-        return config.getOptionalValue(FRAME_ANCESTORS, String.class).filter(s -> !s.isBlank())
-                .orElse(DEFAULT_FRAME_ANCESTORS);
+    /**
+     * A fixed CSP frame-ancestors source list for every tool page, when an operator set one; otherwise each
+     * page names its registration's LMS origins.
+     */
+    public Optional<String> frameAncestors() {
+        return config.getOptionalValue(FRAME_ANCESTORS, String.class).filter(s -> !s.isBlank());
     }
 
     private int intValue(String key, int defaultValue) {
