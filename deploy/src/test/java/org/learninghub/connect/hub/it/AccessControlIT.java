@@ -179,15 +179,24 @@ class AccessControlIT extends HubIT {
     /**
      * 100 MB bodies, declared and chunked, to every family, with and without credentials: each refused
      * early with a 4xx (or the connection closed on it), and the server's resident memory stays within
-     * 50 MB of what it was before.
+     * 50 MB of what it was before. The same requests with 10 MB bodies go first, so that "before" is a
+     * server whose I/O buffers and heap have seen such traffic: what is measured is whether memory grows
+     * with the size of a hostile body, not the JVM's first heap expansion.
      */
     @Test
-    void hugeBodiesToEveryFamilyLeaveMemoryAsItWas() throws Exception {
+    void hugeBodiesToEveryFamilyLeaveMemoryAsItWas() {
         HubClient hub = new HubClient(base);
         XapiCredential lrs = XapiCredential.issue(hub, "all");
         long pid = ServerProcess.listeningOn(base.getPort());
+        sendToEveryFamily(hub, lrs, 10L * 1024 * 1024);
         long idle = ServerProcess.residentBytes(pid);
-        long size = 100L * 1024 * 1024;
+        sendToEveryFamily(hub, lrs, 100L * 1024 * 1024);
+        long grown = ServerProcess.residentBytes(pid) - idle;
+        assertTrue(grown < 50L * 1024 * 1024, "resident memory grew by " + grown / 1024 / 1024 + " MB");
+        assertEquals(200, new HubClient(base).get("/health/ready").statusCode());
+    }
+
+    private void sendToEveryFamily(HubClient hub, XapiCredential lrs, long size) {
         String state = "/xapi/activities/state?activityId=http%3A%2F%2Fx.example%2Fa&stateId=s&agent="
                 + "%7B%22mbox%22%3A%22mailto%3Aa%40x.example%22%7D";
         List<HttpRequest.Builder> attacks = List.of(
@@ -219,9 +228,6 @@ class AccessControlIT extends HubIT {
                         request.uri() + " chunked=" + chunked + " -> " + status);
             }
         }
-        long grown = ServerProcess.residentBytes(pid) - idle;
-        assertTrue(grown < 50L * 1024 * 1024, "resident memory grew by " + grown / 1024 / 1024 + " MB");
-        assertEquals(200, new HubClient(base).get("/health/ready").statusCode());
     }
 
     @Test
