@@ -28,6 +28,7 @@ public class PlaceholderLaunchHandler implements LaunchHandler {
                 + row("context", launch.context().map(c -> c.title() != null ? c.title() : c.id()).orElse("(none)"))
                 + row("resource link", what)
                 + row("hub resource", launch.custom().getOrDefault("hub_resource_id", "(none)"))
+                + row("lti 1.1 user", launch.lti11UserId().orElse("(none)"))
                 + row("grades service", launch.ags().map(a -> a.lineitems() != null ? a.lineitems() : "yes").orElse("no"))
                 + "</dl>\n<p>The Hub will start this content here once the launch bridge is in place.</p>";
         return Response.ok(HtmlPage.page("Hub launch", body), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

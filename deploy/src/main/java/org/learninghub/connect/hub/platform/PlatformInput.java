@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.lti.migration.Lti1p1Consumers;
 
 /**
  * The body of {@code POST} and {@code PUT /admin/api/trusts/{code}/platforms[/{id}]}: what an LMS
@@ -15,11 +16,15 @@ import org.learninghub.connect.hub.api.HubProblem;
  * {@code jwksUrl} or, for platforms without one, a static RSA public key as a JWK ({@code publicJwk});
  * exactly one of the two. {@code platformStorage} (default false) declares that the platform implements LTI
  * platform storage; {@code frameOrigins} (default none) names LMS page origins, besides those of the issuer
- * and the auth URL, that may show the tool in a frame.
+ * and the auth URL, that may show the tool in a frame. {@code lti11ConsumerKey} and {@code lti11Secret}
+ * (optional) are the LTI 1.1 consumer key and shared secret of the platform's former LTI 1.1 link to the
+ * tool (LTI 1.1 migration); the secret is stored sealed and never shown. On a replace (PUT), a key without
+ * a secret keeps the stored secret if the key is unchanged; no key removes them.
  */
 public record PlatformInput(String issuer, String clientId, List<String> deploymentIds, String authLoginUrl,
                             String accessTokenUrl, String accessTokenAudience, String jwksUrl,
-                            Map<String, Object> publicJwk, Boolean platformStorage, List<String> frameOrigins) {
+                            Map<String, Object> publicJwk, Boolean platformStorage, List<String> frameOrigins,
+                            String lti11ConsumerKey, String lti11Secret) {
 
     static final int MAX_ID = 255;
     static final int MAX_ISSUER = 500;
@@ -59,6 +64,33 @@ public record PlatformInput(String issuer, String clientId, List<String> deploym
         publicJwk = publicJwk == null ? null : Map.copyOf(publicJwk);
         platformStorage = Boolean.TRUE.equals(platformStorage);
         frameOrigins = FrameOrigins.check(frameOrigins);
+        // LTI 1.1 migration: the consumer key and shared secret the platform used with the LTI 1.1 tool.
+        lti11ConsumerKey = lti11ConsumerKey == null || lti11ConsumerKey.isBlank() ? null : lti11ConsumerKey;
+        lti11Secret = lti11Secret == null || lti11Secret.isEmpty() ? null : lti11Secret;
+        if (lti11ConsumerKey != null && lti11ConsumerKey.length() > Lti1p1Consumers.MAX_KEY) {
+            throw HubProblem.badRequest("lti11ConsumerKey", "must be at most " + Lti1p1Consumers.MAX_KEY + " characters");
+        }
+        if (lti11Secret != null && lti11Secret.length() > Lti1p1Consumers.MAX_SECRET) {
+            throw HubProblem.badRequest("lti11Secret", "must be at most " + Lti1p1Consumers.MAX_SECRET + " characters");
+        }
+        if (lti11Secret != null && lti11ConsumerKey == null) {
+            throw HubProblem.badRequest("lti11ConsumerKey", "is required with lti11Secret");
+        }
+    }
+
+    /** Without LTI 1.1 migration data. */
+    public PlatformInput(String issuer, String clientId, List<String> deploymentIds, String authLoginUrl,
+                         String accessTokenUrl, String accessTokenAudience, String jwksUrl,
+                         Map<String, Object> publicJwk, Boolean platformStorage, List<String> frameOrigins) {
+        this(issuer, clientId, deploymentIds, authLoginUrl, accessTokenUrl, accessTokenAudience, jwksUrl, publicJwk,
+                platformStorage, frameOrigins, null, null);
+    }
+
+    /** The secret never appears in logs or messages. */
+    @Override
+    public String toString() {
+        return "PlatformInput[issuer=" + issuer + ", clientId=" + clientId + ", deploymentIds=" + deploymentIds
+                + ", lti11ConsumerKey=" + lti11ConsumerKey + ", lti11Secret=" + (lti11Secret == null ? "none" : "…") + "]";
     }
 
     /** The fields every registration needs; platform storage off and no extra frame origins. */

@@ -68,7 +68,7 @@ public class PlatformResource {
     }
 
     private PlatformView view(Platform platform, String code) {
-        return PlatformView.of(platform, code, endpoints.urls());
+        return PlatformView.of(platform, code, endpoints.urls(), platforms.lti11ConsumerKey(platform.id()));
     }
 
     private static PlatformInput required(PlatformInput input) {

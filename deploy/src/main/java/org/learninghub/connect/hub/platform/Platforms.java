@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.trust.Trust;
 import org.learninghub.connect.hub.trust.Trusts;
+import org.learninghub.connect.lti.migration.Lti1p1Consumers;
 
 /** Where platform registrations are kept; every admin operation is scoped to one trust. */
 @ApplicationScoped
@@ -22,12 +23,22 @@ public class Platforms {
     @Inject
     Trusts trusts;
 
+    @Inject
+    Lti1p1Consumers lti11;
+
     @Transactional
     public Platform create(String trustCode, PlatformInput input) {
         Trust trust = trusts.require(trustCode);
         requireUnique(input, Optional.empty());
         Platform platform = new Platform(trust.id(), input, Instant.now());
         em.persist(platform);
+        if (input.lti11ConsumerKey() != null) {
+            if (input.lti11Secret() == null) {
+                throw HubProblem.badRequest("lti11Secret", "is required with lti11ConsumerKey");
+            }
+            em.flush();
+            lti11.set(platform.id(), input.lti11ConsumerKey(), input.lti11Secret());
+        }
         return platform;
     }
 
@@ -55,6 +66,13 @@ public class Platforms {
         Platform platform = require(trustCode, id);
         requireUnique(input, Optional.of(id));
         platform.apply(input, Instant.now());
+        if (input.lti11ConsumerKey() == null) {
+            lti11.remove(id);
+        } else if (input.lti11Secret() != null) {
+            lti11.set(id, input.lti11ConsumerKey(), input.lti11Secret());
+        } else if (!lti11.consumerKey(id).map(input.lti11ConsumerKey()::equals).orElse(false)) {
+            throw HubProblem.badRequest("lti11Secret", "is required when lti11ConsumerKey is new or changed");
+        }
         return platform;
     }
 
@@ -84,6 +102,11 @@ public class Platforms {
     @Transactional
     public Optional<Platform> findById(long id) {
         return Optional.ofNullable(em.find(Platform.class, id));
+    }
+
+    /** The registration's LTI 1.1 consumer key, if it keeps one. */
+    public Optional<String> lti11ConsumerKey(long id) {
+        return lti11.consumerKey(id);
     }
 
     /** Security Framework §5.1.2: issuer + client_id identify one registration in the whole Hub. */

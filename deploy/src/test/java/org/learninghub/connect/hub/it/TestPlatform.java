@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -135,6 +136,11 @@ public final class TestPlatform implements AutoCloseable {
         acceptor.setDaemon(true);
         acceptor.start();
         return socket;
+    }
+
+    /** Serves more of the platform's pages on its own origin (e.g. dynamic registration endpoints). */
+    public void serve(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     /** The platform's origin, as a browser names the LMS page that frames the tool. */

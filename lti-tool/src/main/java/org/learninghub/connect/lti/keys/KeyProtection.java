@@ -187,6 +187,26 @@ public class KeyProtection {
         }
     }
 
+    /**
+     * Seals another secret the tool keeps at rest (an LTI 1.1 shared secret, table
+     * {@code lti_lti1p1_consumer}); such rows are sealed again with the tool keys when the secret changes.
+     */
+    public String sealSecret(String secret) {
+        return usableKey().sealText(secret);
+    }
+
+    /** A secret sealed by {@link #sealSecret}. */
+    public String openSecret(String sealed) {
+        try {
+            return usableKey().openText(sealed);
+        } catch (ToolKeysUnavailable e) {
+            throw e;
+        } catch (IllegalStateException e) {
+            throw unavailable("the configured secret no longer opens the stored LTI 1.1 secrets; restart this node"
+                    + " with the same hub.keys.secret as the others");
+        }
+    }
+
     private SealingKey usableKey() {
         SealingKey key = sealing.get();
         if (key == null || !status.ready()) {
@@ -248,7 +268,35 @@ public class KeyProtection {
             update(c, row.kid(), fresh.seal(key));
             count++;
         }
+        resealSecrets(c, fresh, oldKey);
         return count;
+    }
+
+    /** The other secrets sealed under {@code oldKey} (LTI 1.1 shared secrets), sealed again under {@code fresh}. */
+    private static void resealSecrets(Connection c, SealingKey fresh, SealingKey oldKey) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select registration_id, secret from lti_lti1p1_consumer for update");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        for (String[] row : rows) {
+            String secret;
+            try {
+                secret = oldKey.openText(row[1]);
+            } catch (IllegalStateException e) {
+                throw new UnopenableKey("the LTI 1.1 secret of registration " + row[0] + " is sealed under another"
+                        + " secret than the installation's check value says");
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "update lti_lti1p1_consumer set secret = ? where registration_id = ?")) {
+                s.setString(1, fresh.sealText(secret));
+                s.setLong(2, Long.parseLong(row[0]));
+                s.executeUpdate();
+            }
+        }
     }
 
     /** Keys stored in the clear or in the unsalted form, sealed under {@code key}; sealed ones stay. */

@@ -91,6 +91,16 @@ public final class SealingKey {
         }
     }
 
+    /** The sealed form of another secret kept at rest (an LTI 1.1 shared secret), under the same key as the tool keys. */
+    public String sealText(String secret) {
+        return encrypt(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(secret));
+    }
+
+    /** A secret from {@link #sealText}; an {@link IllegalStateException} if this key did not seal it. */
+    public String openText(String sealed) {
+        return decrypt(sealed).toString();
+    }
+
     /** The value stored beside the salt, proving later which key the installation's keys are sealed under. */
     public String checkValue() {
         return encrypt(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(CHECK_TEXT));

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A validated LTI 1.3 launch: who (issuer + sub), from which registration and deployment, in which role
- * and context, for which resource link, and which services the platform offers. Immutable; built only by
+ * and context, for which resource link, and which services the platform offers; {@code lti11UserId} is the
+ * learner's LTI 1.1 user_id when the launch's LTI 1.1 migration claim verified (see {@code lti.migration}). Immutable; built only by
  * {@link LaunchClaimsValidator} after every check passed.
  */
 public record LaunchContext(
@@ -31,15 +32,39 @@ public record LaunchContext(
         Optional<Lis> lis,
         Optional<AgsEndpoint> ags,
         Optional<NamesRoleService> namesRoleService,
-        Optional<DeepLinkingSettings> deepLinking) {
+        Optional<DeepLinkingSettings> deepLinking,
+        Optional<String> lti11UserId) {
 
     public LaunchContext {
+        lti11UserId = Objects.requireNonNullElse(lti11UserId, Optional.empty());
         Objects.requireNonNull(issuer);
         Objects.requireNonNull(clientId);
         Objects.requireNonNull(deploymentId);
         Objects.requireNonNull(messageType);
         roles = List.copyOf(roles);
         custom = Map.copyOf(custom);
+    }
+
+    /** A launch without a linked LTI 1.1 user. */
+    public LaunchContext(long registrationId, long tenantId, String issuer, String clientId, String deploymentId,
+                         String messageType, Optional<String> subject, Optional<String> name, Optional<String> email,
+                         List<String> roles, Optional<URI> targetLinkUri, Optional<Context> context,
+                         Optional<ResourceLink> resourceLink, Optional<LaunchPresentation> launchPresentation,
+                         Map<String, String> custom, Optional<Lis> lis, Optional<AgsEndpoint> ags,
+                         Optional<NamesRoleService> namesRoleService, Optional<DeepLinkingSettings> deepLinking) {
+        this(registrationId, tenantId, issuer, clientId, deploymentId, messageType, subject, name, email, roles,
+                targetLinkUri, context, resourceLink, launchPresentation, custom, lis, ags, namesRoleService,
+                deepLinking, Optional.empty());
+    }
+
+    /**
+     * This launch, with the LTI 1.1 user_id its platform proved (LTI 1.1 migration claim) belongs to the
+     * same learner: the Hub continues that learner's history.
+     */
+    public LaunchContext withLti11UserId(String userId) {
+        return new LaunchContext(registrationId, tenantId, issuer, clientId, deploymentId, messageType, subject, name,
+                email, roles, targetLinkUri, context, resourceLink, launchPresentation, custom, lis, ags,
+                namesRoleService, deepLinking, Optional.of(userId));
     }
 
     /** LTI Core §5.4.1. */

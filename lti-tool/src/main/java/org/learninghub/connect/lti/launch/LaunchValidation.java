@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import org.learninghub.connect.lti.login.LoginState;
+import org.learninghub.connect.lti.migration.Lti1p1Migration;
 import org.learninghub.connect.lti.login.LoginStates;
 import org.learninghub.connect.lti.page.LtiProblem;
 import org.learninghub.connect.lti.registration.PlatformRegistration;
@@ -34,6 +35,9 @@ public class LaunchValidation {
     @Inject
     LtiSettings settings;
 
+    @Inject
+    Lti1p1Migration migration;
+
     /** Validates a launch of the login's registration, as read for this request. */
     public LaunchContext validate(LoginState login, PlatformRegistration registration, String idToken) {
         Instant now = Instant.now();
@@ -57,6 +61,7 @@ public class LaunchValidation {
         if (!states.take(login.state())) {
             throw LtiProblem.badRequest("This launch's state was already used.");
         }
-        return launch;
+        // LTI 1.1 migration: links accounts only when the claim's signature verifies; never fails the launch.
+        return migration.apply(launch, claims, registration, login.nonce());
     }
 }

@@ -20,6 +20,11 @@ public class FrameAncestors {
         origins = registration.frameAncestors();
     }
 
+    /** This request's page belongs to a platform not registered yet (dynamic registration): these origins may frame it. */
+    public void allowOrigins(List<String> lmsOrigins) {
+        origins = List.copyOf(lmsOrigins);
+    }
+
     /** The CSP source list: the registration's origins, or {@code 'none'}. */
     public String sources() {
         return origins.isEmpty() ? "'none'" : String.join(" ", origins);

@@ -27,7 +27,10 @@ public class FramingHeaders implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getUriInfo().getPath().startsWith("lti/")) {
             String sources = settings.frameAncestors().orElseGet(ancestors::sources);
-            response.getHeaders().putSingle("Content-Security-Policy", "frame-ancestors " + sources);
+            // A page with its own policy (e.g. the registration page's script hash) keeps it, framing added.
+            Object own = response.getHeaders().getFirst("Content-Security-Policy");
+            String framing = "frame-ancestors " + sources;
+            response.getHeaders().putSingle("Content-Security-Policy", own == null ? framing : own + "; " + framing);
         }
     }
 }

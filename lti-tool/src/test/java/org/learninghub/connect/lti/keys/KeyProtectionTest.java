@@ -50,6 +50,7 @@ class KeyProtectionTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("runscript from 'classpath:/db/migration/lti/V1__tool_keys_logins_nonces_deep_links.sql'");
             s.execute("runscript from 'classpath:/db/migration/lti/V2__tool_key_protection.sql'");
+            s.execute("runscript from 'classpath:/db/migration/lti/V20__lti1p1_migration.sql'");
         }
     }
 
@@ -131,6 +132,31 @@ class KeyProtectionTest {
         // A alone no longer opens them.
         KeyProtection backToA = protection(Optional.of(A));
         assertFalse(backToA.prepare().ready());
+    }
+
+    @Test
+    void aNewSecretReSealsTheLti11SecretsToo() throws Exception {
+        KeyProtection underA = protection(Optional.of(A));
+        assertTrue(underA.prepare().ready());
+        add(underA, SealingKeyTest.generate("k1"));
+        String sealedUnderA = underA.sealSecret("lti11-shared-secret");
+        assertFalse(sealedUnderA.contains("lti11-shared-secret"));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into lti_lti1p1_consumer (registration_id, consumer_key, secret, protection, updated)"
+                        + " values (7, 'key', ?, 'PBKDF2_A256GCM', current_timestamp)")) {
+            s.setString(1, sealedUnderA);
+            s.executeUpdate();
+        }
+        KeyProtection underB = protection(Optional.of(B), A);
+        assertTrue(underB.prepare().ready(), underB.status().reason());
+        String sealedUnderB;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select secret from lti_lti1p1_consumer where registration_id = 7")) {
+            assertTrue(rs.next());
+            sealedUnderB = rs.getString(1);
+        }
+        assertNotEquals(sealedUnderA, sealedUnderB);
+        assertEquals("lti11-shared-secret", underB.openSecret(sealedUnderB));
     }
 
     @Test
