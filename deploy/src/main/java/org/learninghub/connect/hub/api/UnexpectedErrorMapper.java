@@ -31,7 +31,7 @@ import org.learninghub.connect.xapi.http.XapiPaths;
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
     /** Seconds a client is asked to wait: about the time the pool needs to notice the database is back. */
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
 

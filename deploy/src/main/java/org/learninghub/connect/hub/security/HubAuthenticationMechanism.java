@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.learninghub.connect.hub.api.UnexpectedErrorMapper;
 import org.learninghub.connect.hub.credential.LrsCaller;
+import org.learninghub.connect.hub.runtime.DatabaseFailure;
+import org.learninghub.connect.hub.runtime.DatabaseOutage;
 import org.learninghub.connect.xapi.auth.BasicCredentials;
 import org.learninghub.connect.xapi.auth.LrsPrincipal;
 import org.learninghub.connect.xapi.http.AlternateSyntaxForm;
@@ -86,6 +89,17 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         } catch (SignInBusy busy) {
             response.setHeader("Retry-After", "1");
             new Refusal(503, "Authorization", busy.getMessage()).send(request, response, false);
+            return AuthenticationStatus.SEND_FAILURE;
+        } catch (RuntimeException e) {
+            // The credential could not be checked because the database cannot be used right now: that is
+            // no verdict on the credential, and no fault of ours: 503, as any request during an outage.
+            Optional<DatabaseFailure> failure = DatabaseFailure.of(e);
+            if (failure.isEmpty()) {
+                throw e;
+            }
+            DatabaseOutage.INSTANCE.refused(failure.get(), e);
+            response.setHeader("Retry-After", Integer.toString(UnexpectedErrorMapper.RETRY_AFTER_SECONDS));
+            new Refusal(503, null, failure.get().rule()).send(request, response, false);
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
