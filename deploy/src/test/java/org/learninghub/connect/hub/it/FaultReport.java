@@ -29,6 +29,15 @@ final class FaultReport {
                 scenario, load.counts(), check.acknowledgedWrites(), check.found(), check.lost(),
                 check.halfStoredBatches(), millis(readyAgain), millis(firstWriteAgain),
                 extra == null ? "" : " | " + extra);
+        append(line);
+    }
+
+    /** A scenario that counts something other than writes (e.g. launches against a failing platform). */
+    static void print(String scenario, String counts) {
+        append(String.format("FAULT %-26s %s", scenario, counts));
+    }
+
+    private static void append(String line) {
         System.out.println(line);
         try {
             Path report = Path.of(System.getProperty("hub.it.logs", "target"), "..", "fault-report.txt").normalize();

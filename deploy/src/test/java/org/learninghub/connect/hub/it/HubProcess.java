@@ -34,7 +34,15 @@ public final class HubProcess implements AutoCloseable {
 
     /** Starts {@code bin/hub} with these settings on a free loopback port and waits until it is ready. */
     public static HubProcess start(Map<String, String> environment, Path log) {
-        return startUntil(environment, log, ready -> ready.statusCode() == 200 && ready.body().contains("\"UP\""));
+        return start(environment, log, freePort());
+    }
+
+    /**
+     * Starts {@code bin/hub} on this loopback port (from {@link #freePort()}), for settings that must name
+     * the port, such as {@code HUB_PUBLIC_URL}, and waits until it is ready.
+     */
+    public static HubProcess start(Map<String, String> environment, Path log, int port) {
+        return startUntil(environment, log, port, ready -> ready.statusCode() == 200 && ready.body().contains("\"UP\""));
     }
 
     /**
@@ -43,7 +51,11 @@ public final class HubProcess implements AutoCloseable {
      */
     public static HubProcess startUntil(Map<String, String> environment, Path log,
                                         Predicate<HttpResponse<String>> answered) {
-        int port = freePort();
+        return startUntil(environment, log, freePort(), answered);
+    }
+
+    private static HubProcess startUntil(Map<String, String> environment, Path log, int port,
+                                         Predicate<HttpResponse<String>> answered) {
         ProcessBuilder builder = new ProcessBuilder(script().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -158,7 +170,8 @@ public final class HubProcess implements AutoCloseable {
         return script;
     }
 
-    private static int freePort() {
+    /** A loopback port nothing listens on now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -22,8 +22,13 @@ final class LtiSteps {
     final URI tool;
 
     LtiSteps(URL base) {
-        this.hub = new HubClient(base);
-        this.tool = URI.create("http://127.0.0.1:" + System.getProperty("hub.it.port", "18080"));
+        this(new HubClient(base), URI.create("http://127.0.0.1:" + System.getProperty("hub.it.port", "18080")));
+    }
+
+    /** For a server the test started itself ({@link HubProcess}), whose {@code hub.public.url} is {@code tool}. */
+    LtiSteps(HubClient hub, URI tool) {
+        this.hub = hub;
+        this.tool = tool;
     }
 
     URI launchUrl() {

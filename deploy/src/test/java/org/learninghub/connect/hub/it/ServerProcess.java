@@ -44,6 +44,20 @@ final class ServerProcess {
         throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
+    /** Threads of a process now (the {@code Threads:} line of its status). */
+    static int threads(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.substring("Threads:".length()).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no thread count for process " + pid);
+    }
+
     /** A body of this many bytes, made as it is read, never held. */
     static InputStream filler(long length) {
         return new InputStream() {

@@ -36,7 +36,9 @@ class ServerStopFaultIT {
     @BeforeAll
     void start() {
         cluster.ensureRunning();
-        env = Map.of("HUB_DB_URL", cluster.jdbcUrl(), "HUB_DB_USER", "postgres", "HUB_DB_PASSWORD", "");
+        // The same tool key secret as DatabaseFaultIT: both use the cluster's database and its encrypted keys.
+        env = Map.of("HUB_DB_URL", cluster.jdbcUrl(), "HUB_DB_USER", "postgres", "HUB_DB_PASSWORD", "",
+                "HUB_KEYS_SECRET", "fault-suite-tool-keys-secret");
         hub = HubProcess.start(env, HubProcess.logFile("fault-stop-1").toPath());
         credential = XapiCredential.issue(hub.client(), "all");
     }

@@ -1,15 +1,27 @@
 package org.learninghub.connect.lti.launch;
 
-import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.AbstractRestrictedResourceRetriever;
 import com.nimbusds.jose.util.Resource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
+import java.net.ProxySelector;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches a platform's JWKS from exactly the registered URL, bounded in every way a launch waiting for it
@@ -18,13 +30,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>no redirects: a keyset URL that answers 3xx is an error the platform's administrator must fix in
  *       the registration; following it would let whoever controls the answer point the tool at another
  *       address (an internal one, or a keyset of their choosing);</li>
- *   <li>time: the connect and read timeouts bound each step, and the whole fetch (connecting, headers and
- *       body) is cut off at their sum, so a server trickling its answer a byte at a time, each byte inside
- *       the read timeout, cannot hold the launch for longer;</li>
+ *   <li>time: the connect timeout bounds connecting, the read timeout bounds the wait for the answer, and
+ *       the whole fetch (connecting, headers and body) is cut off at their sum, so a server trickling its
+ *       answer a byte at a time cannot hold the launch for longer. Cutting off aborts the exchange and
+ *       closes the connection: {@code HttpURLConnection} could do neither reliably (its {@code disconnect()}
+ *       waited for the reading thread's lock, then handed the half-read connection to the JDK's keep-alive
+ *       cleaner, which drained it at the server's pace);</li>
  *   <li>size: at most the size limit is read, and a longer answer is an error.</li>
  * </ul>
  */
-final class KeysetRetriever extends DefaultResourceRetriever {
+final class KeysetRetriever extends AbstractRestrictedResourceRetriever {
+
+    /**
+     * One client (one selector thread) per connect timeout, shared by every registration's retriever:
+     * a thread per registration would grow with the number of platforms.
+     */
+    private static final Map<Integer, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     KeysetRetriever(int connectTimeoutMillis, int readTimeoutMillis, int sizeLimitBytes) {
         super(connectTimeoutMillis, readTimeoutMillis, sizeLimitBytes);
@@ -34,45 +55,113 @@ final class KeysetRetriever extends DefaultResourceRetriever {
     }
 
     @Override
-    protected HttpURLConnection openConnection(URL url) throws IOException {
-        HttpURLConnection connection = super.openConnection(url);
-        // HttpURLConnection follows same-protocol redirects unless told not to.
-        connection.setInstanceFollowRedirects(false);
-        return connection;
-    }
-
-    @Override
     public Resource retrieveResource(URL url) throws IOException {
         if (!"https".equals(url.getProtocol()) && !"http".equals(url.getProtocol())) {
             throw new IOException("a keyset URL must be http(s)");
         }
-        HttpURLConnection connection = openConnection(url);
-        connection.setConnectTimeout(getConnectTimeout());
-        connection.setReadTimeout(getReadTimeout());
-        long bound = (long) getConnectTimeout() + getReadTimeout();
-        AtomicBoolean cutOff = new AtomicBoolean();
-        // Closing the connection from another thread ends a read that is still waiting for the next byte.
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-            cutOff.set(true);
-            connection.disconnect();
-        }, CompletableFuture.delayedExecutor(bound, TimeUnit.MILLISECONDS));
+        HttpRequest request;
         try {
-            int status = connection.getResponseCode();
-            if (status < 200 || status > 299) {
-                throw new IOException("HTTP " + status + (status / 100 == 3 ? " (redirects are not followed)" : ""));
+            request = HttpRequest.newBuilder(url.toURI())
+                    .timeout(Duration.ofMillis(getReadTimeout()))
+                    .header("Accept", "application/json, application/jwk-set+json")
+                    .GET()
+                    .build();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("the keyset URL is not a valid URI", e);
+        }
+        long bound = (long) getConnectTimeout() + getReadTimeout();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client(getConnectTimeout())
+                .sendAsync(request, answer -> new LimitedBody(answer.statusCode() / 100 == 2 ? getSizeLimit() : -1));
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange.get(bound, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Cancelling aborts the exchange and closes its connection (Java 16 and later).
+            exchange.cancel(true);
+            throw new IOException("no complete keyset within " + bound + " ms");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching the keyset", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+        }
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw new IOException("HTTP " + status + (status / 100 == 3 ? " (redirects are not followed)" : ""));
+        }
+        return new Resource(new String(response.body(), StandardCharsets.UTF_8),
+                response.headers().firstValue("Content-Type").orElse(null));
+    }
+
+    private static HttpClient client(int connectTimeoutMillis) {
+        return CLIENTS.computeIfAbsent(connectTimeoutMillis, millis -> HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(millis))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // The same proxy settings HttpURLConnection honoured (http.proxyHost, http.nonProxyHosts).
+                .proxy(ProxySelector.getDefault())
+                // Plain HTTP/1.1: no h2c upgrade offered to platform servers.
+                .version(HttpClient.Version.HTTP_1_1)
+                .build());
+    }
+
+    /**
+     * Collects a 2xx body up to the size limit and fails as soon as it is exceeded, while reading. Any
+     * other answer's body is not read at all (limit -1): the connection is dropped and the status is
+     * the error.
+     */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int limit;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        LimitedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (limit < 0) {
+                subscription.cancel();
+                result.complete(new byte[0]);
+            } else {
+                subscription.request(Long.MAX_VALUE);
             }
-            try (InputStream in = connection.getInputStream()) {
-                byte[] body = in.readNBytes(getSizeLimit() + 1);
-                if (body.length > getSizeLimit()) {
-                    throw new IOException("the keyset is larger than " + getSizeLimit() + " bytes");
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if ((long) body.size() + buffer.remaining() > limit) {
+                    subscription.cancel();
+                    result.completeExceptionally(new IOException("the keyset is larger than " + limit + " bytes"));
+                    return;
                 }
-                return new Resource(new String(body, StandardCharsets.UTF_8), connection.getContentType());
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                body.write(chunk, 0, chunk.length);
             }
-        } catch (IOException e) {
-            throw cutOff.get() ? new IOException("no complete keyset within " + bound + " ms", e) : e;
-        } finally {
-            watchdog.cancel(false);
-            connection.disconnect();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(body.toByteArray());
         }
     }
 }

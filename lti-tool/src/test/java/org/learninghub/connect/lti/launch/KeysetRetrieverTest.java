@@ -92,6 +92,50 @@ class KeysetRetrieverTest {
         }
     }
 
+    /**
+     * A keyset server that sends its status line and headers at once, then the body a byte at a time, each
+     * within the read timeout: the fetch fails at its bound and the tool hangs up, rather than leaving the
+     * connection to be drained in the background at the server's pace.
+     */
+    @Test
+    void aKeysetWhoseBodyDripsIsCutOffAndTheConnectionClosed() throws Exception {
+        String body = "{\"keys\":[]," + "\"x\":\"" + "a".repeat(100) + "\"}";
+        AtomicInteger bodyBytesSent = new AtomicInteger();
+        try (ServerSocket socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket client = socket.accept()) {
+                    client.getInputStream().read(new byte[4096]);
+                    OutputStream out = client.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    client.setSoTimeout(50);
+                    for (byte b : body.getBytes(StandardCharsets.US_ASCII)) {
+                        out.write(b);
+                        out.flush();
+                        bodyBytesSent.incrementAndGet();
+                        try {
+                            if (client.getInputStream().read() < 0) {
+                                return;
+                            }
+                        } catch (java.net.SocketTimeoutException stillOpen) {
+                            // next byte
+                        }
+                    }
+                } catch (IOException e) {
+                    // the client hung up
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            URL url = new URL("http://127.0.0.1:" + socket.getLocalPort() + "/jwks");
+            assertThrows(IOException.class, () -> new KeysetRetriever(300, 300, 1000).retrieveResource(url));
+            server.join(30_000);
+            assertTrue(bodyBytesSent.get() < body.length(),
+                    "the connection was drained to the end (" + bodyBytesSent + " bytes) instead of closed");
+        }
+    }
+
     private URL url(String path) {
         try {
             return new URL("http://127.0.0.1:" + server.getAddress().getPort() + path);
