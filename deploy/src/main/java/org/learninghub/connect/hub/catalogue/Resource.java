@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ public record Resource(UUID id, String title, String description, List<String> k
                        Double scoreMaximum, int qualityScore, List<Problem> qualityWarnings, String reviewComments,
                        Instant created, Instant updated) {
 
+    @JsonIgnore
     public boolean isPublished() {
         return ResourceStatus.PUBLISHED.code().equals(status);
     }

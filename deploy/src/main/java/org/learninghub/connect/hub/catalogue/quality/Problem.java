@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.catalogue.quality;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /** One broken rule: the field, the rule's name (see src/docs/catalogue.md), the offending value (cut short). */
@@ -25,6 +26,7 @@ public record Problem(String field, String rule, String value, Severity severity
         return new Problem(field, rule, value, Severity.REJECTED);
     }
 
+    @JsonIgnore
     public boolean isRejected() {
         return severity == Severity.REJECTED;
     }
