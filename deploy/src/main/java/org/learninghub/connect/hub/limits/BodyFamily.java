@@ -24,13 +24,16 @@ public enum BodyFamily {
      */
     FORMS("hub.limit.forms.bytes", 64L << 10, ErrorShape.LTI, "LTI forms", true),
     /** The admin API's JSON bodies. */
-    ADMIN("hub.limit.admin.bytes", 1L << 20, ErrorShape.ADMIN, "the admin API", false);
+    ADMIN("hub.limit.admin.bytes", 1L << 20, ErrorShape.ADMIN, "the admin API", false),
+    /** Catalogue imports: a whole platform's metadata as CSV or a JSON array (10 000 rows are a few MiB). */
+    IMPORTS("hub.limit.imports.bytes", 32L << 20, ErrorShape.ADMIN, "catalogue imports", false);
 
     private static final String XAPI = "org.learninghub.connect.xapi";
     private static final String STATEMENT = XAPI + ".statement";
     private static final String DOCUMENT = XAPI + ".document";
     private static final String LTI = "org.learninghub.connect.lti";
     private static final String HUB = "org.learninghub.connect.hub";
+    private static final String IMPORTING = HUB + ".catalogue.importing";
     private static final MediaType MULTIPART_MIXED = new MediaType("multipart", "mixed");
 
     private final String key;
@@ -64,6 +67,9 @@ public enum BodyFamily {
         }
         if (within(pkg, LTI)) {
             return FORMS;
+        }
+        if (within(pkg, IMPORTING)) {
+            return IMPORTS;
         }
         if (within(pkg, HUB)) {
             return ADMIN;

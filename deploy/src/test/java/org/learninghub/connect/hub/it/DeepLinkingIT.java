@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -21,8 +22,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deep Linking 2.0 over real HTTP: a deep linking request shows the picker, the teacher's choice comes
- * back as a signed LtiDeepLinkingResponse that the test platform verifies with the tool's published JWKS.
+ * Deep Linking 2.0 over real HTTP: a deep linking request shows the picker over the published catalogue, the
+ * teacher searches and picks, the choice comes back as a signed LtiDeepLinkingResponse that the test platform
+ * verifies with the tool's published JWKS, and a launch of a link opens its resource.
  */
 class DeepLinkingIT extends HubIT {
 
@@ -58,22 +60,53 @@ class DeepLinkingIT extends HubIT {
         return processor.process(jwt, null);
     }
 
+    /** Two published resources (one graded) and a contribution still in review, all holding {@code word}. */
+    record Seeded(String graded, String ungraded, String inReview) {
+    }
+
+    Seeded seed(CatalogueClient c, String word) {
+        Map<String, Object> graded = c.resource("graded");
+        graded.put("title", "Fire safety " + word + " for ward staff");
+        graded.put("gradable", true);
+        graded.put("scoreMaximum", 100);
+        Map<String, Object> ungraded = c.resource("ungraded");
+        ungraded.put("title", "Welcome to the " + word + " induction");
+        String trust = HubClient.uniqueCode("D");
+        assertEquals(201, c.hub.adminPost("/admin/api/trusts", "{\"code\":\"" + trust + "\",\"name\":\"T\"}").statusCode());
+        Map<String, Object> contribution = c.resource("review");
+        contribution.put("title", "Draft " + word + " module awaiting review");
+        contribution.put("ownerTrust", trust);
+        return new Seeded(c.created(graded).get("id").asText(), c.created(ungraded).get("id").asText(),
+                c.created(contribution).get("id").asText());
+    }
+
     @Test
-    void pickerReturnsASignedResponseThePlatformVerifies() throws Exception {
+    void theTeacherSearchesPicksTwoAndTheSignedResponseCarriesBoth() throws Exception {
         LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        String word = CatalogueClient.word(9);
+        Seeded seeded = seed(c, word);
         try (TestPlatform platform = lti.registeredPlatform()) {
             Browser browser = new Browser();
             HttpResponse<String> picker = deepLinkingLaunch(lti, platform, browser, List.of("ltiResourceLink", "link"), true);
             assertEquals(200, picker.statusCode(), picker.body());
             assertTrue(picker.body().contains("Choose Hub content"), picker.body());
-            assertTrue(picker.body().contains("type=\"checkbox\""), "accept_multiple=true offers checkboxes");
             String session = Browser.hiddenFields(picker.body()).get("session");
-            URI action = lti.launchUrl().resolve(Browser.formAction(picker.body()));
 
-            HttpResponse<String> answer = browser.post(action, List.of(
+            HttpResponse<String> found = browser.post(lti.tool.resolve("/lti/deep-link/search"),
+                    Map.of("session", session, "q", word));
+            assertEquals(200, found.statusCode(), found.body());
+            assertTrue(found.body().contains("type=\"checkbox\""), "accept_multiple=true offers checkboxes");
+            assertTrue(found.body().contains("value=\"" + seeded.graded() + "\""), found.body());
+            assertTrue(found.body().contains("value=\"" + seeded.ungraded() + "\""), found.body());
+            assertFalse(found.body().contains(seeded.inReview()), "only published resources are offered");
+            assertTrue(found.body().indexOf(seeded.graded()) < found.body().indexOf(seeded.ungraded()),
+                    "ranked: both match in the title, alphabetical after that");
+
+            HttpResponse<String> answer = browser.post(lti.tool.resolve("/lti/deep-link/response"), List.of(
                     new AbstractMap.SimpleEntry<>("session", session),
-                    new AbstractMap.SimpleEntry<>("item", "demo-fire-safety"),
-                    new AbstractMap.SimpleEntry<>("item", "demo-welcome")));
+                    new AbstractMap.SimpleEntry<>("item", seeded.graded()),
+                    new AbstractMap.SimpleEntry<>("item", seeded.ungraded())));
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals(RETURN_URL, Browser.formAction(answer.body()));
             String jwt = Browser.hiddenFields(answer.body()).get("JWT");
@@ -89,30 +122,72 @@ class DeepLinkingIT extends HubIT {
             Map<String, Object> fire = items.get(0);
             assertEquals("ltiResourceLink", fire.get("type"));
             assertEquals(lti.launchUrl().toString(), fire.get("url"));
-            assertEquals(Map.of("hub_resource_id", "demo-fire-safety"), fire.get("custom"));
+            assertEquals("Fire safety " + word + " for ward staff", fire.get("title"));
+            assertEquals(Map.of("hub_resource_id", seeded.graded()), fire.get("custom"));
             Map<?, ?> lineItem = (Map<?, ?>) fire.get("lineItem");
             assertEquals(100.0, ((Number) lineItem.get("scoreMaximum")).doubleValue());
-            assertEquals("Fire safety awareness (placeholder)", lineItem.get("label"));
+            assertEquals(seeded.graded(), lineItem.get("resourceId"));
+            assertEquals("hub-catalogue", lineItem.get("tag"));
+            assertEquals(Map.of("hub_resource_id", seeded.ungraded()), items.get(1).get("custom"));
             assertFalse(items.get(1).containsKey("lineItem"), "an ungraded item has no line item");
 
-            HttpResponse<String> again = browser.post(action, Map.of("session", session, "item", "demo-welcome"));
+            HttpResponse<String> again = browser.post(lti.tool.resolve("/lti/deep-link/response"),
+                    Map.of("session", session, "item", seeded.ungraded()));
             assertEquals(400, again.statusCode(), "a picker session answers once");
         }
     }
 
     @Test
+    void launchingALinkOpensItsResourceAndAnUnknownOrRetiredOneGetsAClearPage() {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        Seeded seeded = seed(c, CatalogueClient.word(9));
+        try (TestPlatform platform = lti.registeredPlatform()) {
+            HttpResponse<String> opened = resourceLaunch(lti, platform, seeded.graded());
+            assertEquals(200, opened.statusCode(), opened.body());
+            JsonNode resource = CatalogueClient.read(c.get("/admin/api/resources/" + seeded.graded()).body());
+            assertTrue(opened.body().contains(resource.get("title").asText()), opened.body());
+            assertTrue(opened.body().contains("href=\"" + resource.get("launchUrl").asText() + "\""), opened.body());
+
+            HttpResponse<String> unknown = resourceLaunch(lti, platform, java.util.UUID.randomUUID().toString());
+            assertEquals(404, unknown.statusCode(), unknown.body());
+            assertTrue(unknown.body().contains("does not exist"), unknown.body());
+            assertEquals(404, resourceLaunch(lti, platform, "../../etc/passwd").statusCode());
+            assertEquals(404, resourceLaunch(lti, platform, seeded.inReview()).statusCode(), "not published yet");
+
+            assertEquals(204, c.delete("/admin/api/resources/" + seeded.graded()).statusCode());
+            HttpResponse<String> retired = resourceLaunch(lti, platform, seeded.graded());
+            assertEquals(404, retired.statusCode(), retired.body());
+            assertTrue(retired.body().contains("retired"), retired.body());
+        }
+    }
+
+    HttpResponse<String> resourceLaunch(LtiSteps lti, TestPlatform platform, String hubResourceId) {
+        Browser browser = new Browser();
+        LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
+        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), lti.launchUrl())
+                .claim(LTI + "custom", Map.of("hub_resource_id", hubResourceId)).build();
+        return lti.launch(browser, platform.sign(claims), login.state());
+    }
+
+    @Test
     void singleChoiceRequestsGetRadiosAndRefuseTwoItems() {
         LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        String word = CatalogueClient.word(9);
+        Seeded seeded = seed(c, word);
         try (TestPlatform platform = lti.registeredPlatform()) {
             Browser browser = new Browser();
             HttpResponse<String> picker = deepLinkingLaunch(lti, platform, browser, List.of("ltiResourceLink"), false);
             assertEquals(200, picker.statusCode(), picker.body());
-            assertTrue(picker.body().contains("type=\"radio\""), picker.body());
             String session = Browser.hiddenFields(picker.body()).get("session");
+            HttpResponse<String> found = browser.post(lti.tool.resolve("/lti/deep-link/search"),
+                    Map.of("session", session, "q", word));
+            assertTrue(found.body().contains("type=\"radio\""), found.body());
             HttpResponse<String> two = browser.post(lti.tool.resolve("/lti/deep-link/response"), List.of(
                     new AbstractMap.SimpleEntry<>("session", session),
-                    new AbstractMap.SimpleEntry<>("item", "demo-fire-safety"),
-                    new AbstractMap.SimpleEntry<>("item", "demo-welcome")));
+                    new AbstractMap.SimpleEntry<>("item", seeded.graded()),
+                    new AbstractMap.SimpleEntry<>("item", seeded.ungraded())));
             assertEquals(400, two.statusCode(), two.body());
         }
     }
@@ -120,6 +195,8 @@ class DeepLinkingIT extends HubIT {
     @Test
     void itemsOutsideTheCatalogueAndUnknownSessionsAreRefused() {
         LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        Seeded seeded = seed(c, CatalogueClient.word(9));
         try (TestPlatform platform = lti.registeredPlatform()) {
             Browser browser = new Browser();
             HttpResponse<String> picker = deepLinkingLaunch(lti, platform, browser, List.of("ltiResourceLink"), true);
@@ -127,9 +204,15 @@ class DeepLinkingIT extends HubIT {
             HttpResponse<String> forged = browser.post(lti.tool.resolve("/lti/deep-link/response"),
                     Map.of("session", session, "item", "../../secret"));
             assertEquals(400, forged.statusCode(), forged.body());
+            HttpResponse<String> notPublished = browser.post(lti.tool.resolve("/lti/deep-link/response"),
+                    Map.of("session", session, "item", seeded.inReview()));
+            assertEquals(400, notPublished.statusCode(), notPublished.body());
             HttpResponse<String> noSession = browser.post(lti.tool.resolve("/lti/deep-link/response"),
-                    Map.of("session", "made-up", "item", "demo-welcome"));
+                    Map.of("session", "made-up", "item", seeded.ungraded()));
             assertEquals(400, noSession.statusCode(), noSession.body());
+            HttpResponse<String> searchNoSession = browser.post(lti.tool.resolve("/lti/deep-link/search"),
+                    Map.of("session", "made-up", "q", "fire"));
+            assertEquals(400, searchNoSession.statusCode(), searchNoSession.body());
         }
     }
 

@@ -217,8 +217,7 @@ public final class TestPlatform implements AutoCloseable {
                 .claim("https://purl.imsglobal.org/spec/lti/claim/resource_link", Map.of("id", "rl-1", "title", "Hand hygiene"))
                 .claim("https://purl.imsglobal.org/spec/lti/claim/roles",
                         List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"))
-                .claim("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", "c-1", "title", "Ward induction"))
-                .claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("hub_resource_id", "demo-welcome"));
+                .claim("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", "c-1", "title", "Ward induction"));
     }
 
     public String sign(JWTClaimsSet claims) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.learninghub.connect.hub.catalogue.ResourceApi;
+import org.learninghub.connect.hub.catalogue.importing.ImportApi;
 import org.learninghub.connect.hub.trust.TrustResource;
 import org.learninghub.connect.lti.launch.LaunchResource;
 import org.learninghub.connect.lti.login.LoginResource;
@@ -32,6 +34,14 @@ class BodyFamilyTest {
         assertEquals(BodyFamily.FORMS, BodyFamily.of(LoginResource.class, MediaType.APPLICATION_FORM_URLENCODED_TYPE));
         assertEquals(BodyFamily.FORMS, BodyFamily.of(LaunchResource.class, null));
         assertEquals(BodyFamily.ADMIN, BodyFamily.of(TrustResource.class, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    @Test
+    void catalogueImportsHaveTheirOwnFamilyTheRestOfTheCatalogueIsAdmin() {
+        assertEquals(BodyFamily.IMPORTS, BodyFamily.of(ImportApi.class, new MediaType("text", "csv")));
+        assertEquals(BodyFamily.ADMIN, BodyFamily.of(ResourceApi.class, MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(32L * 1024 * 1024, BodyFamily.IMPORTS.defaultBytes());
+        assertEquals("hub.limit.imports.bytes", BodyFamily.IMPORTS.key().orElseThrow());
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.learninghub.connect.lti.claims.LtiClaims;
 import org.learninghub.connect.lti.launch.DeepLinkingRequestHandler;
 import org.learninghub.connect.lti.launch.LaunchContext;
 import org.learninghub.connect.lti.login.Randoms;
-import org.learninghub.connect.lti.page.HtmlPage;
 import org.learninghub.connect.lti.settings.LtiSettings;
 
 /**
@@ -48,28 +47,7 @@ public class DeepLinkPicker implements DeepLinkingRequestHandler {
         }
         sessions.purgeExpired(now);
         sessions.add(session);
-        return Response.ok(page(session, catalog.items(launch.tenantId())), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
-    }
-
-    private static String page(DeepLinkSession session, List<CatalogItem> items) {
-        String inputType = session.acceptMultiple() ? "checkbox" : "radio";
-        StringBuilder body = new StringBuilder("<h1>Choose Hub content to add</h1>\n")
-                .append("<form id=\"picker\" method=\"post\" action=\"deep-link/response\">\n")
-                .append(HtmlPage.hidden("session", session.id()))
-                .append("<ul>\n");
-        for (CatalogItem item : items) {
-            body.append("<li><label><input type=\"").append(inputType).append("\" name=\"item\" value=\"")
-                    .append(HtmlPage.escape(item.resourceId())).append("\"> ")
-                    .append(HtmlPage.escape(item.title())).append("</label> ")
-                    .append(HtmlPage.escape(item.description()))
-                    .append(item.scoreMaximum().map(m -> " (graded, out of " + m + ")").orElse(""))
-                    .append("</li>\n");
-        }
-        if (items.isEmpty()) {
-            body.append("<li>The Hub has no content to offer yet.</li>\n");
-        }
-        body.append("</ul>\n<button type=\"submit\">Add to course</button>\n</form>");
-        return HtmlPage.page("Choose Hub content", body.toString());
+        return Response.ok(PickerPage.render(session, catalog.search(launch.tenantId(), "", PickerPage.RESULTS), "",
+                "deep-link/"), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

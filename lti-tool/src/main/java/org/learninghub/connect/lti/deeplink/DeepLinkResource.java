@@ -13,10 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.learninghub.connect.lti.page.FrameAncestors;
 import org.learninghub.connect.lti.page.HtmlPage;
 import org.learninghub.connect.lti.page.LtiProblem;
@@ -45,6 +42,37 @@ public class DeepLinkResource {
 
     @Inject
     FrameAncestors frameAncestors;
+
+    /** Resource ids are UUIDs; anything much longer is not one and is not looked up. */
+    static final int MAX_ITEM_ID = 100;
+
+    /**
+     * The picker's search: the same session (not consumed), the catalogue searched for the teacher's words, the
+     * picker shown again with what was found.
+     */
+    @POST
+    @Path("search")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response search(@FormParam("session") String sessionId, @FormParam("q") String query) {
+        if (sessionId == null || sessionId.isBlank() || sessionId.length() > 100) {
+            throw LtiProblem.badRequest("The search has no session.");
+        }
+        String words = query == null ? "" : query.strip();
+        if (words.length() > DeepLinkCatalog.MAX_QUERY) {
+            throw LtiProblem.badRequest("The search is longer than " + DeepLinkCatalog.MAX_QUERY + " characters.");
+        }
+        DeepLinkSession session = sessions.peek(sessionId).orElseThrow(() -> LtiProblem.badRequest(
+                "This selection is unknown or was already sent; start again from your platform."));
+        PlatformRegistration registration = registrations.findById(session.registrationId())
+                .orElseThrow(() -> LtiProblem.badRequest("The platform registration is gone."));
+        frameAncestors.allow(registration);
+        if (!Instant.now().isBefore(session.expires())) {
+            throw LtiProblem.badRequest("This selection expired; start again from your platform.");
+        }
+        List<CatalogItem> found = catalog.search(registration.tenantId(), words, PickerPage.RESULTS);
+        return Response.ok(PickerPage.render(session, found, words, ""), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
+    }
 
     /** A deep linking request arrives at {@code /lti/launch}; a browser here directly gets directions. */
     @GET
@@ -75,14 +103,10 @@ public class DeepLinkResource {
             throw LtiProblem.badRequest("The platform accepts only one item here.");
         }
         // Only items the catalogue offers this trust may be linked, whatever the form says.
-        Map<String, CatalogItem> offered = catalog.items(tenantId).stream()
-                .collect(Collectors.toMap(CatalogItem::resourceId, Function.identity(), (a, b) -> a));
         List<CatalogItem> items = new ArrayList<>();
         for (String id : ids) {
-            CatalogItem item = offered.get(id);
-            if (item == null) {
-                throw LtiProblem.badRequest("The item " + id + " is not in the Hub catalogue.");
-            }
+            CatalogItem item = (id.length() > MAX_ITEM_ID ? Optional.<CatalogItem>empty() : catalog.find(tenantId, id))
+                    .orElseThrow(() -> LtiProblem.badRequest("An item picked is not in the Hub catalogue."));
             items.add(item);
         }
         return returner.answer(session, items, Optional.empty());

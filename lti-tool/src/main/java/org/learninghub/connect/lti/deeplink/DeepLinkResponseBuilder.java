@@ -80,8 +80,16 @@ public final class DeepLinkResponseBuilder {
             link.put("url", launchUrl.toString());
             link.put("custom", Map.of("hub_resource_id", item.resourceId()));
             // Deep Linking §3.1 lineItem: the platform creates a gradebook column the tool can post scores to.
-            item.scoreMaximum().ifPresent(max -> link.put("lineItem", Map.of(
-                    "scoreMaximum", max, "label", item.title(), "resourceId", item.resourceId())));
+            item.scoreMaximum().ifPresent(max -> {
+                Map<String, Object> lineItem = new LinkedHashMap<>();
+                lineItem.put("scoreMaximum", max);
+                lineItem.put("label", item.title());
+                lineItem.put("resourceId", item.resourceId());
+                if (item.tag() != null) {
+                    lineItem.put("tag", item.tag());
+                }
+                link.put("lineItem", lineItem);
+            });
             out.add(link);
         }
         return out;

@@ -41,28 +41,44 @@ public class DeepLinkSessions {
         }
     }
 
+    /** The session, left in place (a search within the picker). */
+    public Optional<DeepLinkSession> peek(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return read(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read a deep linking session", e);
+        }
+    }
+
     /** The session, deleted in the same step, so a second submission finds nothing. */
     public Optional<DeepLinkSession> take(String id) {
         try (Connection c = dataSource.getConnection()) {
-            DeepLinkSession session;
-            try (PreparedStatement st = c.prepareStatement("select id, registration_id, deployment_id, return_url,"
-                    + " accept_types, accept_multiple, data, expires from lti_deep_link_session where id = ?")) {
-                st.setString(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    session = new DeepLinkSession(rs.getString(1), rs.getLong(2), rs.getString(3),
-                            URI.create(rs.getString(4)), Arrays.asList(rs.getString(5).split(" ")), rs.getBoolean(6),
-                            Optional.ofNullable(rs.getString(7)), rs.getObject(8, OffsetDateTime.class).toInstant());
-                }
+            Optional<DeepLinkSession> found = read(c, id);
+            if (found.isEmpty()) {
+                return found;
             }
+            DeepLinkSession session = found.get();
             try (PreparedStatement del = c.prepareStatement("delete from lti_deep_link_session where id = ?")) {
                 del.setString(1, id);
                 return del.executeUpdate() == 1 ? Optional.of(session) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read a deep linking session", e);
+        }
+    }
+
+    private static Optional<DeepLinkSession> read(Connection c, String id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select id, registration_id, deployment_id, return_url,"
+                + " accept_types, accept_multiple, data, expires from lti_deep_link_session where id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DeepLinkSession(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        URI.create(rs.getString(4)), Arrays.asList(rs.getString(5).split(" ")), rs.getBoolean(6),
+                        Optional.ofNullable(rs.getString(7)), rs.getObject(8, OffsetDateTime.class).toInstant()));
+            }
         }
     }
 
