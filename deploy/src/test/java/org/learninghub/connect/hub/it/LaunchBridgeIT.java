@@ -110,6 +110,15 @@ class LaunchBridgeIT extends HubIT {
             assertTrue(content.send("GET", "statements?registration=" + registration, null, "https://evil.example")
                     .headers().firstValue("Access-Control-Allow-Origin").isEmpty());
 
+            // The outcome finished the attempt and queued exactly one score job, even when sent again.
+            assertEquals(200, content.post(completed).statusCode(), "the same statement again is accepted");
+            assertEquals(200, content.post(statement(p, "completed", actor, registration, activity)).statusCode());
+            assertEquals(1, count("select count(*) from outbox_job where registration = '" + registration
+                    + "' and outcome = 'completed' and status = 'pending'"));
+            Map<String, String> next = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
+                    .firstValue("Location").orElseThrow()));
+            assertNotEquals(registration, next.get("registration"), "a finished attempt is not resumed");
+
             // After expiry a launch credential is refused (expired in the database before its first use).
             Map<String, String> later = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
                     .firstValue("Location").orElseThrow()));
@@ -152,6 +161,15 @@ class LaunchBridgeIT extends HubIT {
                      + " where cred_key = ?")) {
             s.setString(1, key);
             assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(System.getProperty("hub.test.db.url"),
+                System.getProperty("hub.test.db.user", "postgres"), System.getProperty("hub.test.db.password", ""));
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
