@@ -71,6 +71,11 @@ public class LrsCredential {
     }
 
     public Set<Scope> scopes() {
+        return parseScopes(scopes);
+    }
+
+    /** Space-separated scope values as stored; unknown ones are ignored. */
+    static Set<Scope> parseScopes(String scopes) {
         Set<Scope> set = EnumSet.noneOf(Scope.class);
         Arrays.stream(scopes.split(" ")).map(Scope::parse).forEach(s -> s.ifPresent(set::add));
         return set;

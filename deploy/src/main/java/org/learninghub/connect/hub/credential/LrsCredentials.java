@@ -30,6 +30,12 @@ public class LrsCredentials implements CredentialStore {
     @ConfigProperty(name = "hub.public.url")
     String publicUrl;
 
+    @Inject
+    LaunchCredentials launchCredentials;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<LaunchRestrictions> launchRestrictions;
+
     /** A new credential of the trust; the returned view holds the secret, which is never shown again. */
     @Transactional
     public CredentialView issue(Trust trust, NewCredential request) {
@@ -76,8 +82,37 @@ public class LrsCredentials implements CredentialStore {
                 || !CredentialSecret.matches(secret, credential.secretHash())) {
             return Optional.empty();
         }
+        if (credential.name().startsWith(LaunchCredentials.NAME_PREFIX)) {
+            return launchPrincipal(credential);
+        }
         return Optional.of(new LrsPrincipal(credential.key(), credential.tenantId(), credential.scopes(),
                 authorityOf(credential)));
+    }
+
+    /**
+     * A launch credential is usable only with the restriction of its session; one whose session cannot be found
+     * is refused rather than let through unconfined. (A credential an administrator merely named so has no
+     * session and stays an ordinary one.)
+     */
+    private Optional<LrsPrincipal> launchPrincipal(LrsCredential credential) {
+        Optional<java.util.UUID> registration = launchCredentials.registrationOf(credential.key());
+        if (registration.isEmpty()) {
+            return Optional.of(new LrsPrincipal(credential.key(), credential.tenantId(), credential.scopes(),
+                    authorityOf(credential)));
+        }
+        if (!launchRestrictions.isResolvable()) {
+            return Optional.empty();
+        }
+        return launchRestrictions.get().of(credential.tenantId(), registration.get())
+                .map(r -> new LrsPrincipal(credential.key(), credential.tenantId(), credential.scopes(),
+                        authorityOf(credential), Optional.of(r)));
+    }
+
+    /** The principal of a launch credential just issued, exactly as its later requests will authenticate. */
+    public LrsPrincipal launchPrincipal(long tenant, String key, java.util.UUID registration,
+                                        org.learninghub.connect.xapi.auth.Restriction restriction) {
+        Agent authority = new Agent(Optional.of(LaunchCredentials.NAME_PREFIX + registration), new Ifi.Account(publicUrl, key));
+        return new LrsPrincipal(key, tenant, LrsCredential.parseScopes(LaunchCredentials.SCOPES), authority, Optional.of(restriction));
     }
 
     /** The Agent recorded as authority of what this credential stores: the credential itself. */

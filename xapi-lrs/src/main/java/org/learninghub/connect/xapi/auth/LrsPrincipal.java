@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.learninghub.connect.xapi.agent.Agent;
 import org.learninghub.connect.xapi.http.XapiException;
@@ -11,14 +12,22 @@ import org.learninghub.connect.xapi.http.XapiException;
 /**
  * Who is calling the LRS: an authenticated credential, the tenant it belongs to (an opaque id the
  * deploying application assigns; every read and write is confined to it), its scopes, and the Agent
- * the LRS records as the {@code authority} of statements it stores.
+ * the LRS records as the {@code authority} of statements it stores; a {@link Restriction} when the credential
+ * is confined to one actor, registration and activity (a launch).
  */
-public record LrsPrincipal(String key, long tenantId, Set<Scope> scopes, Agent authority) implements Principal {
+public record LrsPrincipal(String key, long tenantId, Set<Scope> scopes, Agent authority,
+                           Optional<Restriction> restriction) implements Principal {
 
     public LrsPrincipal {
         Objects.requireNonNull(key, "key is required");
         Objects.requireNonNull(authority, "authority is required");
         scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
+        restriction = Objects.requireNonNullElse(restriction, Optional.empty());
+    }
+
+    /** An ordinary credential: its scopes are its only limit. */
+    public LrsPrincipal(String key, long tenantId, Set<Scope> scopes, Agent authority) {
+        this(key, tenantId, scopes, authority, Optional.empty());
     }
 
     @Override

@@ -120,7 +120,12 @@ public abstract class DocumentResource {
     }
 
     private DocumentRequest parameters(Operation operation, UriInfo uri, ContainerRequestContext context) {
-        return DocumentParameters.parse(kind(), operation, XapiVersionFilter.versionOf(context), uri.getQueryParameters());
+        DocumentRequest request = DocumentParameters.parse(kind(), operation, XapiVersionFilter.versionOf(context),
+                uri.getQueryParameters());
+        LrsPrincipal.of(context.getSecurityContext()).restriction().ifPresent(r -> r.checkDocument(
+                kind() == DocumentKind.STATE, request.scope().activityIri(), request.scope().agentIfi(),
+                request.registration()));
+        return request;
     }
 
     private DocumentBody body(InputStream content, String contentType) {

@@ -10,11 +10,13 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import org.learninghub.connect.xapi.auth.LrsPrincipal;
 
 /**
  * Cross-origin access for browser content: e-learning served from another origin posts statements and
  * state with an explicit {@code Authorization} header (never cookies), so any origin may call, and
- * preflight requests are answered before authentication, which they cannot pass.
+ * preflight requests are answered before authentication, which they cannot pass. A credential restricted to
+ * launched content is answered only on the content's origin ({@link org.learninghub.connect.xapi.auth.Restriction}).
  */
 @Provider
 @PreMatching
@@ -45,6 +47,13 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String origin = request.getHeaderString("Origin");
         if (origin == null || !XapiPaths.isXapi(request.getUriInfo())) {
+            return;
+        }
+        // A credential confined to launched content answers only the content's own origin: a page elsewhere that
+        // learned the credential cannot read what it sends.
+        if (request.getSecurityContext() != null
+                && request.getSecurityContext().getUserPrincipal() instanceof LrsPrincipal principal
+                && principal.restriction().map(r -> !r.allowsOrigin(origin)).orElse(false)) {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();

@@ -62,6 +62,8 @@ public class StatementIntake {
         for (int i = 0; i < statements.size(); i++) {
             String path = statements.size() == 1 ? "" : "[" + i + "]";
             ObjectNode sent = StatementRules.validate(statements.get(i), path, version);
+            String at = path;
+            principal.restriction().ifPresent(r -> r.checkStatement(sent, at));
             ObjectNode complete = complete(sent.deepCopy(), stored, principal, version);
             NewStatement s = StatementIndex.of(complete, sent);
             if (!ids.add(s.id())) {

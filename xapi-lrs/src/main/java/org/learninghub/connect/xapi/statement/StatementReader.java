@@ -98,6 +98,7 @@ public class StatementReader {
         } else {
             params.forEach((k, v) -> parameters.put(k, v.get(0)));
         }
+        principal.restriction().ifPresent(r -> r.checkQuery(parameters));
         StatementQuery query = StatementQuery.parse(parameters, after);
         Format format = format(parameters.get("format"));
         boolean attachments = bool(parameters.get("attachments"), "attachments");

@@ -3,6 +3,8 @@ package org.learninghub.connect.xapi.statement.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -36,6 +38,10 @@ public class StatementWriter {
     @Inject
     ActivityDefinitions activityDefinitions;
 
+    @Inject
+    @Any
+    Instance<StatementListener> listeners;
+
     @Transactional
     public void store(long tenant, List<NewStatement> batch, List<Attachment> attachments, OffsetDateTime stored) {
         List<NewStatement> sorted = new ArrayList<>(batch);
@@ -50,6 +56,11 @@ public class StatementWriter {
             markVoided(c, tenant, fresh);
             AttachmentRows.insert(c, tenant, attachments);
             activityDefinitions.merge(c, tenant, fresh);
+            if (!fresh.isEmpty()) {
+                for (StatementListener listener : listeners) {
+                    listener.stored(c, tenant, fresh);
+                }
+            }
         } catch (SQLException e) {
             if (isUniqueViolation(e)) {
                 throw new StatementConflict(e);

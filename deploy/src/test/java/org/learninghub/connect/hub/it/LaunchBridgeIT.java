@@ -1,0 +1,205 @@
+package org.learninghub.connect.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launch bridge end to end over HTTP: a catalogue resource launched from the test platform answers 303 to the
+ * content with the launch parameters, and a "content" client using only those parameters records its attempt,
+ * while its credential is refused everything outside the attempt.
+ */
+class LaunchBridgeIT extends HubIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void aLaunchRedirectsToTheContentWhoseCredentialIsConfinedToItsAttempt() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("bridge"));
+        String resourceId = resource.get("id").asText();
+        String activity = resource.get("activityId").asText();
+        try (TestPlatform platform = lti.registeredPlatform()) {
+            HttpResponse<String> launched = launch(lti, platform, resourceId);
+            assertEquals(303, launched.statusCode(), launched.body());
+            URI location = URI.create(launched.headers().firstValue("Location").orElseThrow());
+            assertTrue(location.toString().startsWith(resource.get("launchUrl").asText() + "?"), location.toString());
+            Map<String, String> p = Browser.query(location);
+            assertEquals(lti.tool.resolve("/xapi/").toString(), p.get("endpoint"));
+            assertEquals(activity, p.get("activity_id"));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            assertEquals(platform.issuer, actor.path("account").path("homePage").asText());
+            assertEquals("learner-7", actor.path("account").path("name").asText());
+            assertFalse(actor.has("name") || actor.has("mbox"), "pseudonymous: " + actor);
+            String registration = p.get("registration");
+            UUID.fromString(registration);
+            assertTrue(p.get("auth").startsWith("Basic "));
+
+            // A relaunch of the unfinished attempt resumes it.
+            Map<String, String> again = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
+                    .firstValue("Location").orElseThrow()));
+            assertEquals(registration, again.get("registration"));
+            assertNotEquals(p.get("auth"), again.get("auth"), "each launch gets its own credential");
+
+            Content content = new Content(p);
+            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            ObjectNode completed = statement(p, "completed", actor, registration, activity);
+            completed.putObject("result").put("completion", true).putObject("score").put("scaled", 0.85);
+            HttpResponse<String> stored = content.post(completed);
+            assertEquals(200, stored.statusCode(), stored.body());
+            String stateQuery = "activities/state?activityId=" + enc(activity) + "&agent=" + enc(actor.toString())
+                    + "&registration=" + registration + "&stateId=resume";
+            assertEquals(204, content.send("PUT", stateQuery, "{\"page\":3}", null).statusCode());
+            HttpResponse<String> state = content.send("GET", stateQuery, null, null);
+            assertEquals(200, state.statusCode(), state.body());
+            assertEquals(3, JSON.readTree(state.body()).path("page").asInt());
+
+            HttpResponse<String> mine = content.send("GET", "statements?registration=" + registration, null, null);
+            assertEquals(200, mine.statusCode(), mine.body());
+            // The Hub's own launched statement (of this credential's launch) and the content's two.
+            JsonNode found = JSON.readTree(mine.body()).path("statements");
+            assertEquals(3, found.size(), mine.body());
+            assertEquals("http://adlnet.gov/expapi/verbs/launched", found.get(2).path("verb").path("id").asText());
+            assertEquals(actor, found.get(2).path("actor"));
+
+            // Everything outside the attempt: 403.
+            ObjectNode otherActor = statement(p, "completed", JSON.readTree(
+                    "{\"account\":{\"homePage\":\"" + platform.issuer + "\",\"name\":\"someone-else\"}}"), registration, activity);
+            assertRefused(content.post(otherActor), "actor");
+            assertRefused(content.post(statement(p, "completed", actor, UUID.randomUUID().toString(), activity)),
+                    "context.registration");
+            assertRefused(content.post(statement(p, "completed", actor, registration, "https://elsewhere.example/a")),
+                    "object.id");
+            assertRefused(content.send("GET", "statements", null, null), "registration");
+            assertRefused(content.send("GET", "statements?registration=" + UUID.randomUUID(), null, null), "registration");
+            assertRefused(content.send("GET", "activities/state?activityId=" + enc(activity) + "&agent="
+                    + enc(actor.toString()) + "&registration=" + UUID.randomUUID() + "&stateId=resume", null, null),
+                    "registration");
+            assertEquals(403, content.send("GET", "activities/profile?activityId=" + enc(activity), null, null)
+                    .statusCode());
+            assertEquals(403, content.send("GET", "agents?agent=" + enc(actor.toString()), null, null).statusCode());
+
+            // CORS: the content's own origin only.
+            String origin = "https://content.example.nhs.uk";
+            assertEquals(origin, content.send("GET", "statements?registration=" + registration, null, origin)
+                    .headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(content.send("GET", "statements?registration=" + registration, null, "https://evil.example")
+                    .headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+
+            // The outcome finished the attempt and queued exactly one score job, even when sent again.
+            assertEquals(200, content.post(completed).statusCode(), "the same statement again is accepted");
+            assertEquals(200, content.post(statement(p, "completed", actor, registration, activity)).statusCode());
+            assertEquals(1, count("select count(*) from outbox_job where registration = '" + registration
+                    + "' and outcome = 'completed' and status = 'pending'"));
+            Map<String, String> next = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
+                    .firstValue("Location").orElseThrow()));
+            assertNotEquals(registration, next.get("registration"), "a finished attempt is not resumed");
+
+            // After expiry a launch credential is refused (expired in the database before its first use).
+            Map<String, String> later = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
+                    .firstValue("Location").orElseThrow()));
+            expire(later.get("auth"));
+            assertEquals(401, new Content(later).send("GET", "statements?registration=" + registration, null, null)
+                    .statusCode());
+        }
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String path) throws Exception {
+        assertEquals(403, response.statusCode(), response.body());
+        assertEquals(path, JSON.readTree(response.body()).path("path").asText(), response.body());
+    }
+
+    private static ObjectNode statement(Map<String, String> p, String verb, JsonNode actor, String registration,
+                                        String activity) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("id", UUID.randomUUID().toString());
+        s.set("actor", actor);
+        s.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/" + verb);
+        s.putObject("object").put("id", activity);
+        s.putObject("context").put("registration", registration);
+        return s;
+    }
+
+    private HttpResponse<String> launch(LtiSteps lti, TestPlatform platform, String hubResourceId) {
+        Browser browser = new Browser();
+        LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
+        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), lti.launchUrl())
+                .claim(LTI + "custom", Map.of("hub_resource_id", hubResourceId)).build();
+        return lti.launch(browser, platform.sign(claims), login.state());
+    }
+
+    private static void expire(String auth) throws Exception {
+        String key = new String(Base64.getDecoder().decode(auth.substring("Basic ".length())), StandardCharsets.UTF_8)
+                .split(":")[0];
+        try (Connection c = DriverManager.getConnection(System.getProperty("hub.test.db.url"),
+                System.getProperty("hub.test.db.user", "postgres"), System.getProperty("hub.test.db.password", ""));
+             PreparedStatement s = c.prepareStatement("update lrs_credential set expires = created - interval '1 minute'"
+                     + " where cred_key = ?")) {
+            s.setString(1, key);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(System.getProperty("hub.test.db.url"),
+                System.getProperty("hub.test.db.user", "postgres"), System.getProperty("hub.test.db.password", ""));
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Browser content: knows only the launch parameters. */
+    private final class Content {
+        private final Map<String, String> p;
+
+        Content(Map<String, String> p) {
+            this.p = p;
+        }
+
+        HttpResponse<String> post(JsonNode statement) throws Exception {
+            return send("POST", "statements", statement.toString(), null);
+        }
+
+        HttpResponse<String> send(String method, String path, String body, String origin) throws Exception {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.get("endpoint") + path))
+                    .header("Authorization", p.get("auth"))
+                    .header("X-Experience-API-Version", "1.0.2")
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (origin != null) {
+                r.header("Origin", origin);
+            }
+            return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
