@@ -33,7 +33,17 @@ class AccessControlIT extends HubIT {
             new String[] {"POST", "admin/api/trusts/{trust}/platforms/1/disable"},
             new String[] {"POST", "admin/api/trusts/{trust}/platforms/1/enable"},
             new String[] {"GET", "admin/api/lti/keys"},
-            new String[] {"POST", "admin/api/lti/keys/rotate"});
+            new String[] {"POST", "admin/api/lti/keys/rotate"},
+            new String[] {"POST", "admin/api/trusts/{trust}/registration-links"},
+            new String[] {"GET", "admin/api/resources"},
+            new String[] {"POST", "admin/api/resources"},
+            new String[] {"GET", "admin/api/resources/1"},
+            new String[] {"PUT", "admin/api/resources/1"},
+            new String[] {"DELETE", "admin/api/resources/1"},
+            new String[] {"POST", "admin/api/resources/1/publish"},
+            new String[] {"GET", "admin/api/imports"},
+            new String[] {"POST", "admin/api/imports"},
+            new String[] {"GET", "admin/api/imports/template"});
 
     private static final List<String[]> XAPI_ENDPOINTS = List.of(
             new String[] {"GET", "xapi/statements"},

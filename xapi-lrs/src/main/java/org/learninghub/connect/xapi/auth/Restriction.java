@@ -29,8 +29,15 @@ public record Restriction(Agent actor, UUID registration, String activityIri, Op
         allowedOrigin = Objects.requireNonNullElse(allowedOrigin, Optional.empty());
     }
 
+    /** The verb that voids another statement: a launch may not, whatever the statement is about. */
+    static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
+
     /** A validated statement this credential wants to store; {@code path} prefixes the JSON paths of refusals. */
     public void checkStatement(JsonNode statement, String path) {
+        if (VOIDED.equals(statement.path("verb").path("id").asText(null))) {
+            // A voiding statement names its target by id alone: from a launch it could void any learner's record.
+            throw refuse(path + "verb.id", "this launch may not void statements");
+        }
         JsonNode actorNode = statement.path("actor");
         if (!actorNode.isObject() || actorNode.has("member") || "Group".equals(actorNode.path("objectType").asText())
                 || !sameActor(AgentJson.parseIfi(actorNode, path + "actor"))) {
