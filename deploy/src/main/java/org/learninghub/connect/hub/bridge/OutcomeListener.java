@@ -17,8 +17,8 @@ import org.learninghub.connect.xapi.statement.store.StatementListener;
 /**
  * The outcome of an attempt, written in the transaction of the statement that reports it: the session is marked
  * finished (a relaunch then starts a new attempt) and a score job is queued in {@code outbox_job}, at most one per
- * attempt and outcome (a unique key), so duplicate statements queue nothing more. Delivery to the platform is not
- * built yet (see federation.md).
+ * attempt and outcome (a unique key), so duplicate statements queue nothing more. {@code hub.bridge.outbox.OutboxWorker}
+ * delivers them (see federation.md).
  */
 @ApplicationScoped
 public class OutcomeListener implements StatementListener {

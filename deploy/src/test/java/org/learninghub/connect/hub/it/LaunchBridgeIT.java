@@ -113,8 +113,9 @@ class LaunchBridgeIT extends HubIT {
             // The outcome finished the attempt and queued exactly one score job, even when sent again.
             assertEquals(200, content.post(completed).statusCode(), "the same statement again is accepted");
             assertEquals(200, content.post(statement(p, "completed", actor, registration, activity)).statusCode());
+            // (The outbox worker may already have handled it: this launch had no AGS claim, so it is skipped.)
             assertEquals(1, count("select count(*) from outbox_job where registration = '" + registration
-                    + "' and outcome = 'completed' and status = 'pending'"));
+                    + "' and outcome = 'completed'"));
             Map<String, String> next = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
                     .firstValue("Location").orElseThrow()));
             assertNotEquals(registration, next.get("registration"), "a finished attempt is not resumed");

@@ -50,7 +50,7 @@ public final class TestPlatformServices implements AutoCloseable {
     }
 
     private final HttpServer server;
-    public final String clientId = "client-" + UUID.randomUUID();
+    public final String clientId;
     private final URL toolJwksUrl;
     public final AtomicInteger tokenRequests = new AtomicInteger();
     public final List<String> tokenRefusals = new CopyOnWriteArrayList<>();
@@ -65,8 +65,9 @@ public final class TestPlatformServices implements AutoCloseable {
     private final List<Map<String, Object>> members = new ArrayList<>();
     private volatile long expiresIn = 3600;
 
-    private TestPlatformServices(URL toolJwksUrl) throws IOException {
+    private TestPlatformServices(URL toolJwksUrl, String clientId) throws IOException {
         this.toolJwksUrl = toolJwksUrl;
+        this.clientId = clientId;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try {
@@ -85,8 +86,13 @@ public final class TestPlatformServices implements AutoCloseable {
 
     /** Services that trust the tool keys published at {@code toolJwksUrl}, as a platform trusts {@code /lti/jwks}. */
     public static TestPlatformServices start(URL toolJwksUrl) {
+        return start(toolJwksUrl, "client-" + UUID.randomUUID());
+    }
+
+    /** Services of the platform whose tool registration has {@code clientId} (a launching {@link TestPlatform}). */
+    public static TestPlatformServices start(URL toolJwksUrl, String clientId) {
         try {
-            return new TestPlatformServices(toolJwksUrl);
+            return new TestPlatformServices(toolJwksUrl, clientId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
