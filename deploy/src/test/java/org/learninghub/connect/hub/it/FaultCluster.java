@@ -25,10 +25,30 @@ final class FaultCluster {
     static final String DATABASE = "hub_faults";
 
     private final int port = Integer.getInteger("hub.faults.pg.port", 5433);
-    private final Path bin = Path.of(System.getProperty("hub.faults.pg.bin", "/usr/lib/postgresql/15/bin"));
+    private final Path bin = Path.of(System.getProperty("hub.faults.pg.bin", newestInstalledBin()));
     private final Path dir = Path.of(System.getProperty("hub.faults.pg.dir",
             System.getProperty("java.io.tmpdir") + "/hub-faults-pg-" + port)).toAbsolutePath();
     private final boolean root = "root".equals(System.getProperty("user.name"));
+
+    /** The server tools of the newest PostgreSQL Debian's packages installed (what .ci/run installs). */
+    private static String newestInstalledBin() {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                    .max(java.util.Comparator.comparingInt(FaultCluster::majorVersion))
+                    .map(v -> v.resolve("bin").toString())
+                    .orElse("/usr/lib/postgresql/15/bin");
+        } catch (IOException e) {
+            return "/usr/lib/postgresql/15/bin";
+        }
+    }
+
+    private static int majorVersion(Path versionDir) {
+        try {
+            return Integer.parseInt(versionDir.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 
     /** Creates the cluster if it does not exist, starts it if it is not running, creates the database. */
     FaultCluster ensureRunning() {

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
 import org.learninghub.connect.lti.settings.LtiSettings;
 
@@ -25,7 +26,9 @@ public class FramingHeaders implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getUriInfo().getPath().startsWith("lti/")) {
+        // Decided on the decoded segments without matrix parameters, so every spelling of an /lti/ page gets it.
+        if (request.getUriInfo().getPathSegments(true).stream().map(PathSegment::getPath)
+                .filter(segment -> !segment.isEmpty()).findFirst().filter("lti"::equals).isPresent()) {
             String sources = settings.frameAncestors().orElseGet(ancestors::sources);
             // A page with its own policy (e.g. the registration page's script hash) keeps it, framing added.
             Object own = response.getHeaders().getFirst("Content-Security-Policy");

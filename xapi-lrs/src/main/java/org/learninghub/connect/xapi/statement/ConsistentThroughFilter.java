@@ -5,12 +5,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.learninghub.connect.xapi.http.XapiPaths;
 
 /**
  * 1.0.3 Communication §2.1.3: every GET of statements answers {@code X-Experience-API-Consistent-Through},
@@ -21,9 +24,9 @@ public class ConsistentThroughFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String path = request.getUriInfo().getPath();
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        if (!(p.equals("xapi/statements") || p.equals("xapi/statements/"))
+        List<String> segments = request.getUriInfo().getPathSegments(true).stream().map(PathSegment::getPath)
+                .filter(segment -> !segment.isEmpty()).toList();
+        if (!segments.equals(List.of(XapiPaths.ROOT, "statements"))
                 || !(HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             return;
         }
