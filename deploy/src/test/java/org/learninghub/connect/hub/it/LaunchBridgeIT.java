@@ -129,6 +129,88 @@ class LaunchBridgeIT extends HubIT {
         }
     }
 
+    @Test
+    void theTrustsReportingCredentialFindsTheAttemptByRegistration() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("report"));
+        String activity = resource.get("activityId").asText();
+        String trust = lti.newTrust();
+        try (TestPlatform platform = TestPlatform.start()) {
+            platform.registerRedirectUri(lti.launchUrl());
+            lti.register(trust, platform);
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            Content content = new Content(p);
+            ObjectNode initialized = statement(p, "initialized", actor, registration, activity);
+            ObjectNode completed = statement(p, "completed", actor, registration, activity);
+            assertEquals(200, content.post(initialized).statusCode());
+            assertEquals(200, content.post(completed).statusCode());
+
+            // An ordinary credential of the same trust, issued through the admin API, read-only.
+            XapiCredential reporting = XapiCredential.issueTo(lti.hub, trust, "statements/read");
+            HttpResponse<String> found = lti.hub.send(reporting.xapi(lti.hub,
+                    "/xapi/statements?registration=" + registration, "1.0.3"));
+            assertEquals(200, found.statusCode(), found.body());
+            JsonNode statements = JSON.readTree(found.body()).path("statements");
+            assertEquals(3, statements.size(), found.body());
+            assertEquals(completed.get("id").asText(), statements.get(0).path("id").asText());
+            assertEquals(initialized.get("id").asText(), statements.get(1).path("id").asText());
+            assertEquals("http://adlnet.gov/expapi/verbs/launched", statements.get(2).path("verb").path("id").asText());
+            for (JsonNode s : statements) {
+                assertEquals(registration, s.path("context").path("registration").asText());
+                assertEquals(actor.path("account"), s.path("actor").path("account"));
+            }
+        }
+    }
+
+    @Test
+    void aLaunchCredentialFindsNothingOfAnotherTrust() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("isolated"));
+        String activity = resource.get("activityId").asText();
+        try (TestPlatform platform = lti.registeredPlatform()) {
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            // Another trust stores a statement that names the same actor, registration and activity.
+            XapiCredential other = XapiCredential.issue(lti.hub, "statements/write", "statements/read");
+            ObjectNode foreign = statement(p, "experienced", actor, registration, activity);
+            String foreignId = foreign.get("id").asText();
+            HttpResponse<String> stored = lti.hub.send(other.xapi(lti.hub, "/xapi/statements", "1.0.3")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(foreign.toString())));
+            assertEquals(200, stored.statusCode(), stored.body());
+
+            Content content = new Content(p);
+            HttpResponse<String> byId = content.send("GET", "statements?statementId=" + foreignId, null, null);
+            assertTrue(byId.statusCode() == 403 || byId.statusCode() == 404, byId.statusCode() + " " + byId.body());
+            assertFalse(byId.body().contains("experienced"), "nothing of the statement: " + byId.body());
+            HttpResponse<String> byRegistration = content.send("GET", "statements?registration=" + registration,
+                    null, null);
+            assertEquals(200, byRegistration.statusCode(), byRegistration.body());
+            assertFalse(byRegistration.body().contains(foreignId), byRegistration.body());
+            assertEquals(1, JSON.readTree(byRegistration.body()).path("statements").size(), "only its launched statement");
+            HttpResponse<String> byAgent = content.send("GET", "statements?registration=" + registration
+                    + "&agent=" + enc(actor.toString()) + "&activity=" + enc(activity), null, null);
+            assertEquals(200, byAgent.statusCode(), byAgent.body());
+            assertFalse(byAgent.body().contains(foreignId), byAgent.body());
+            // The other trust's State for the same triple is not the launch's either.
+            String stateQuery = "/xapi/activities/state?activityId=" + enc(activity) + "&agent=" + enc(actor.toString())
+                    + "&registration=" + registration + "&stateId=resume";
+            XapiCredential otherState = XapiCredential.issueTo(lti.hub, other.trust(), "state");
+            assertEquals(204, lti.hub.send(otherState.xapi(lti.hub, stateQuery, "1.0.3")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\":\"other trust\"}"))).statusCode());
+            HttpResponse<String> state = content.send("GET", stateQuery.substring("/xapi/".length()), null, null);
+            assertEquals(404, state.statusCode(), state.body());
+        }
+    }
+
     private static void assertRefused(HttpResponse<String> response, String path) throws Exception {
         assertEquals(403, response.statusCode(), response.body());
         assertEquals(path, JSON.readTree(response.body()).path("path").asText(), response.body());
