@@ -211,6 +211,58 @@ class LaunchBridgeIT extends HubIT {
         }
     }
 
+    @Test
+    void eachRefusalOfALaunchCredentialIsListedToAdministratorsWithItsReason() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("rejected"));
+        String activity = resource.get("activityId").asText();
+        try (TestPlatform platform = lti.registeredPlatform()) {
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            String rejections = "/admin/api/launches/" + registration + "/rejections";
+            HttpResponse<String> none = lti.hub.send(lti.hub.admin(rejections));
+            assertEquals(200, none.statusCode(), none.body());
+            assertEquals(0, JSON.readTree(none.body()).path("rejections").size(), none.body());
+
+            Content content = new Content(p);
+            assertRefused(content.post(statement(p, "completed", actor, registration, "https://elsewhere.example/a")),
+                    "object.id");
+            HttpResponse<String> listed = lti.hub.send(lti.hub.admin(rejections));
+            assertEquals(200, listed.statusCode(), listed.body());
+            JsonNode list = JSON.readTree(listed.body()).path("rejections");
+            assertEquals(1, list.size(), listed.body());
+            JsonNode r = list.get(0);
+            assertEquals(403, r.path("status").asInt());
+            assertEquals("object.id", r.path("path").asText());
+            assertFalse(r.path("rule").asText().isBlank(), listed.body());
+            assertEquals("POST", r.path("method").asText());
+            assertEquals("/xapi/statements", r.path("target").asText());
+            assertTrue(r.path("excerpt").asText().contains("https://elsewhere.example/a"), listed.body());
+            String secret = new String(Base64.getDecoder().decode(p.get("auth").substring("Basic ".length())),
+                    StandardCharsets.UTF_8).split(":")[1];
+            assertFalse(listed.body().contains(secret), "no secret in the log");
+
+            // Bounded per credential (the test server keeps 3): the oldest go, a successful request is not logged.
+            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            assertRefused(content.send("GET", "statements?registration=" + UUID.randomUUID(), null, null), "registration");
+            assertRefused(content.post(statement(p, "completed", actor, UUID.randomUUID().toString(), activity)),
+                    "context.registration");
+            assertEquals(403, content.send("GET", "agents?agent=" + enc(actor.toString()), null, null).statusCode());
+            JsonNode kept = JSON.readTree(lti.hub.send(lti.hub.admin(rejections)).body()).path("rejections");
+            assertEquals(3, kept.size(), kept.toString());
+            assertEquals("context.registration", kept.get(1).path("path").asText(), kept.toString());
+            assertFalse(kept.toString().contains("elsewhere.example"), "the oldest was dropped: " + kept);
+
+            // An ordinary credential's refusals are not a launch's; unknown and malformed launches.
+            assertEquals(404, lti.hub.send(lti.hub.admin("/admin/api/launches/" + UUID.randomUUID() + "/rejections"))
+                    .statusCode());
+            assertEquals(400, lti.hub.send(lti.hub.admin("/admin/api/launches/nope/rejections")).statusCode());
+        }
+    }
+
     private static void assertRefused(HttpResponse<String> response, String path) throws Exception {
         assertEquals(403, response.statusCode(), response.body());
         assertEquals(path, JSON.readTree(response.body()).path("path").asText(), response.body());
