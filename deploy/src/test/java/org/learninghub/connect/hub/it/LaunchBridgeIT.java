@@ -263,6 +263,92 @@ class LaunchBridgeIT extends HubIT {
         }
     }
 
+    @Test
+    void aLearnersDataIsExportedAndErasedSoThatNoQueryFindsItAfterADryRunThatChangedNothing() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        HubClient hub = lti.hub;
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("rights"));
+        String activity = resource.get("activityId").asText();
+        String trust = lti.newTrust();
+        try (TestPlatform platform = TestPlatform.start()) {
+            platform.registerRedirectUri(lti.launchUrl());
+            lti.register(trust, platform);
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            Content content = new Content(p);
+            ObjectNode completed = statement(p, "completed", actor, registration, activity);
+            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            assertEquals(200, content.post(completed).statusCode());
+            String stateQuery = "/xapi/activities/state?activityId=" + enc(activity) + "&agent=" + enc(actor.toString())
+                    + "&registration=" + registration + "&stateId=resume";
+            assertEquals(204, content.send("PUT", stateQuery.substring("/xapi/".length()), "{\"page\":4}", null)
+                    .statusCode());
+            // Someone else of the same trust, who must stay.
+            XapiCredential all = XapiCredential.issueTo(hub, trust, "all");
+            ObjectNode other = statement(p, "completed", JSON.readTree("{\"account\":{\"homePage\":\""
+                    + platform.issuer + "\",\"name\":\"learner-8\"}}"), UUID.randomUUID().toString(), activity);
+            assertEquals(200, hub.send(all.xapi(hub, "/xapi/statements", "1.0.3").header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(other.toString()))).statusCode());
+
+            String learner = "/admin/api/trusts/" + trust + "/learners/" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(platform.issuer.getBytes(StandardCharsets.UTF_8)) + "/learner-7";
+            HttpResponse<String> exported = hub.send(hub.admin(learner + "/export"));
+            assertEquals(200, exported.statusCode(), exported.body());
+            JsonNode export = JSON.readTree(exported.body());
+            assertEquals("learner-7", export.path("mapping").path("subject").asText(), exported.body());
+            assertEquals(registration, export.path("launchSessions").get(0).path("registration").asText());
+            assertEquals(3, export.path("statements").size(), "launched, initialized, completed: " + exported.body());
+            assertTrue(exported.body().contains(completed.get("id").asText()));
+            assertFalse(exported.body().contains(other.get("id").asText()), "not another learner's");
+            assertEquals(1, export.path("documents").size(), exported.body());
+            assertTrue(export.path("documents").get(0).path("content").asText().contains("4"), exported.body());
+
+            assertEquals(415, hub.send(hub.admin(learner + "/erase?dryRun=false")
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), "JSON content type required");
+            assertEquals(400, erase(hub, learner, null).statusCode(), "dryRun is required");
+            HttpResponse<String> dry = erase(hub, learner, "true");
+            assertEquals(200, dry.statusCode(), dry.body());
+            JsonNode wouldGo = JSON.readTree(dry.body());
+            assertEquals(3, wouldGo.path("statements").asInt(), dry.body());
+            assertEquals(1, wouldGo.path("documents").asInt(), dry.body());
+            assertEquals(1, wouldGo.path("launchSessions").asInt(), dry.body());
+            assertEquals(exported.body(), hub.send(hub.admin(learner + "/export")).body(), "the dry run changed nothing");
+            assertEquals(3, found(hub, all, "/xapi/statements?registration=" + registration));
+
+            HttpResponse<String> erased = erase(hub, learner, "false");
+            assertEquals(200, erased.statusCode(), erased.body());
+            assertEquals(3, JSON.readTree(erased.body()).path("statements").asInt(), erased.body());
+            assertEquals(404, hub.send(all.xapi(hub, "/xapi/statements?statementId=" + completed.get("id").asText(),
+                    "1.0.3")).statusCode());
+            assertEquals(0, found(hub, all, "/xapi/statements?registration=" + registration));
+            assertEquals(0, found(hub, all, "/xapi/statements?agent=" + enc(actor.toString())));
+            assertEquals(0, found(hub, all, "/xapi/statements?agent=" + enc(actor.toString()) + "&related_agents=true"));
+            assertEquals(0, found(hub, all, "/xapi/statements?verb=" + enc("http://adlnet.gov/expapi/verbs/initialized")
+                    + "&activity=" + enc(activity)));
+            assertEquals(404, hub.send(all.xapi(hub, stateQuery, "1.0.3")).statusCode(), "State gone");
+            assertEquals(1, found(hub, all, "/xapi/statements?activity=" + enc(activity)), "the other learner stays");
+            assertEquals(404, hub.send(hub.admin(learner + "/export")).statusCode(), "the mapping is gone");
+            assertEquals(401, content.send("GET", "statements?registration=" + registration, null, null).statusCode(),
+                    "the launch credential is gone");
+            assertEquals(2, count("select count(*) from learner_erasure where requested_by = 'it-admin' and issuer = '"
+                    + platform.issuer + "' and subject_hash <> 'learner-7'"), "both requests audited");
+        }
+    }
+
+    private static HttpResponse<String> erase(HubClient hub, String learner, String dryRun) {
+        return hub.send(hub.admin(learner + "/erase" + (dryRun == null ? "" : "?dryRun=" + dryRun))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static int found(HubClient hub, XapiCredential credential, String query) throws Exception {
+        HttpResponse<String> r = hub.send(credential.xapi(hub, query, "1.0.3"));
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).path("statements").size();
+    }
+
     private static void assertRefused(HttpResponse<String> response, String path) throws Exception {
         assertEquals(403, response.statusCode(), response.body());
         assertEquals(path, JSON.readTree(response.body()).path("path").asText(), response.body());
