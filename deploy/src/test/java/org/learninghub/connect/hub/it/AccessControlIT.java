@@ -43,7 +43,10 @@ class AccessControlIT extends HubIT {
             new String[] {"POST", "admin/api/resources/1/publish"},
             new String[] {"GET", "admin/api/imports"},
             new String[] {"POST", "admin/api/imports"},
-            new String[] {"GET", "admin/api/imports/template"});
+            new String[] {"GET", "admin/api/imports/template"},
+            new String[] {"GET", "admin/api/launches/00000000-0000-0000-0000-000000000001/rejections"},
+            new String[] {"GET", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/export"},
+            new String[] {"POST", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/erase"});
 
     private static final List<String[]> XAPI_ENDPOINTS = List.of(
             new String[] {"GET", "xapi/statements"},

@@ -129,6 +129,226 @@ class LaunchBridgeIT extends HubIT {
         }
     }
 
+    @Test
+    void theTrustsReportingCredentialFindsTheAttemptByRegistration() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("report"));
+        String activity = resource.get("activityId").asText();
+        String trust = lti.newTrust();
+        try (TestPlatform platform = TestPlatform.start()) {
+            platform.registerRedirectUri(lti.launchUrl());
+            lti.register(trust, platform);
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            Content content = new Content(p);
+            ObjectNode initialized = statement(p, "initialized", actor, registration, activity);
+            ObjectNode completed = statement(p, "completed", actor, registration, activity);
+            assertEquals(200, content.post(initialized).statusCode());
+            assertEquals(200, content.post(completed).statusCode());
+
+            // An ordinary credential of the same trust, issued through the admin API, read-only.
+            XapiCredential reporting = XapiCredential.issueTo(lti.hub, trust, "statements/read");
+            HttpResponse<String> found = lti.hub.send(reporting.xapi(lti.hub,
+                    "/xapi/statements?registration=" + registration, "1.0.3"));
+            assertEquals(200, found.statusCode(), found.body());
+            JsonNode statements = JSON.readTree(found.body()).path("statements");
+            assertEquals(3, statements.size(), found.body());
+            assertEquals(completed.get("id").asText(), statements.get(0).path("id").asText());
+            assertEquals(initialized.get("id").asText(), statements.get(1).path("id").asText());
+            assertEquals("http://adlnet.gov/expapi/verbs/launched", statements.get(2).path("verb").path("id").asText());
+            for (JsonNode s : statements) {
+                assertEquals(registration, s.path("context").path("registration").asText());
+                assertEquals(actor.path("account"), s.path("actor").path("account"));
+            }
+        }
+    }
+
+    @Test
+    void aLaunchCredentialFindsNothingOfAnotherTrust() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("isolated"));
+        String activity = resource.get("activityId").asText();
+        try (TestPlatform platform = lti.registeredPlatform()) {
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            // Another trust stores a statement that names the same actor, registration and activity.
+            XapiCredential other = XapiCredential.issue(lti.hub, "statements/write", "statements/read");
+            ObjectNode foreign = statement(p, "experienced", actor, registration, activity);
+            String foreignId = foreign.get("id").asText();
+            HttpResponse<String> stored = lti.hub.send(other.xapi(lti.hub, "/xapi/statements", "1.0.3")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(foreign.toString())));
+            assertEquals(200, stored.statusCode(), stored.body());
+
+            Content content = new Content(p);
+            HttpResponse<String> byId = content.send("GET", "statements?statementId=" + foreignId, null, null);
+            assertTrue(byId.statusCode() == 403 || byId.statusCode() == 404, byId.statusCode() + " " + byId.body());
+            assertFalse(byId.body().contains("experienced"), "nothing of the statement: " + byId.body());
+            HttpResponse<String> byRegistration = content.send("GET", "statements?registration=" + registration,
+                    null, null);
+            assertEquals(200, byRegistration.statusCode(), byRegistration.body());
+            assertFalse(byRegistration.body().contains(foreignId), byRegistration.body());
+            assertEquals(1, JSON.readTree(byRegistration.body()).path("statements").size(), "only its launched statement");
+            HttpResponse<String> byAgent = content.send("GET", "statements?registration=" + registration
+                    + "&agent=" + enc(actor.toString()) + "&activity=" + enc(activity), null, null);
+            assertEquals(200, byAgent.statusCode(), byAgent.body());
+            assertFalse(byAgent.body().contains(foreignId), byAgent.body());
+            // The other trust's State for the same triple is not the launch's either.
+            String stateQuery = "/xapi/activities/state?activityId=" + enc(activity) + "&agent=" + enc(actor.toString())
+                    + "&registration=" + registration + "&stateId=resume";
+            XapiCredential otherState = XapiCredential.issueTo(lti.hub, other.trust(), "state");
+            assertEquals(204, lti.hub.send(otherState.xapi(lti.hub, stateQuery, "1.0.3")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\":\"other trust\"}"))).statusCode());
+            HttpResponse<String> state = content.send("GET", stateQuery.substring("/xapi/".length()), null, null);
+            assertEquals(404, state.statusCode(), state.body());
+        }
+    }
+
+    @Test
+    void eachRefusalOfALaunchCredentialIsListedToAdministratorsWithItsReason() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("rejected"));
+        String activity = resource.get("activityId").asText();
+        try (TestPlatform platform = lti.registeredPlatform()) {
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            String rejections = "/admin/api/launches/" + registration + "/rejections";
+            HttpResponse<String> none = lti.hub.send(lti.hub.admin(rejections));
+            assertEquals(200, none.statusCode(), none.body());
+            assertEquals(0, JSON.readTree(none.body()).path("rejections").size(), none.body());
+
+            Content content = new Content(p);
+            assertRefused(content.post(statement(p, "completed", actor, registration, "https://elsewhere.example/a")),
+                    "object.id");
+            HttpResponse<String> listed = lti.hub.send(lti.hub.admin(rejections));
+            assertEquals(200, listed.statusCode(), listed.body());
+            JsonNode list = JSON.readTree(listed.body()).path("rejections");
+            assertEquals(1, list.size(), listed.body());
+            JsonNode r = list.get(0);
+            assertEquals(403, r.path("status").asInt());
+            assertEquals("object.id", r.path("path").asText());
+            assertFalse(r.path("rule").asText().isBlank(), listed.body());
+            assertEquals("POST", r.path("method").asText());
+            assertEquals("/xapi/statements", r.path("target").asText());
+            assertTrue(r.path("excerpt").asText().contains("https://elsewhere.example/a"), listed.body());
+            String secret = new String(Base64.getDecoder().decode(p.get("auth").substring("Basic ".length())),
+                    StandardCharsets.UTF_8).split(":")[1];
+            assertFalse(listed.body().contains(secret), "no secret in the log");
+
+            // Bounded per credential (the test server keeps 3): the oldest go, a successful request is not logged.
+            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            assertRefused(content.send("GET", "statements?registration=" + UUID.randomUUID(), null, null), "registration");
+            assertRefused(content.post(statement(p, "completed", actor, UUID.randomUUID().toString(), activity)),
+                    "context.registration");
+            assertEquals(403, content.send("GET", "agents?agent=" + enc(actor.toString()), null, null).statusCode());
+            JsonNode kept = JSON.readTree(lti.hub.send(lti.hub.admin(rejections)).body()).path("rejections");
+            assertEquals(3, kept.size(), kept.toString());
+            assertEquals("context.registration", kept.get(1).path("path").asText(), kept.toString());
+            assertFalse(kept.toString().contains("elsewhere.example"), "the oldest was dropped: " + kept);
+
+            // An ordinary credential's refusals are not a launch's; unknown and malformed launches.
+            assertEquals(404, lti.hub.send(lti.hub.admin("/admin/api/launches/" + UUID.randomUUID() + "/rejections"))
+                    .statusCode());
+            assertEquals(400, lti.hub.send(lti.hub.admin("/admin/api/launches/nope/rejections")).statusCode());
+        }
+    }
+
+    @Test
+    void aLearnersDataIsExportedAndErasedSoThatNoQueryFindsItAfterADryRunThatChangedNothing() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        HubClient hub = lti.hub;
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("rights"));
+        String activity = resource.get("activityId").asText();
+        String trust = lti.newTrust();
+        try (TestPlatform platform = TestPlatform.start()) {
+            platform.registerRedirectUri(lti.launchUrl());
+            lti.register(trust, platform);
+            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
+                    .headers().firstValue("Location").orElseThrow()));
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            String registration = p.get("registration");
+            Content content = new Content(p);
+            ObjectNode completed = statement(p, "completed", actor, registration, activity);
+            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            assertEquals(200, content.post(completed).statusCode());
+            String stateQuery = "/xapi/activities/state?activityId=" + enc(activity) + "&agent=" + enc(actor.toString())
+                    + "&registration=" + registration + "&stateId=resume";
+            assertEquals(204, content.send("PUT", stateQuery.substring("/xapi/".length()), "{\"page\":4}", null)
+                    .statusCode());
+            // Someone else of the same trust, who must stay.
+            XapiCredential all = XapiCredential.issueTo(hub, trust, "all");
+            ObjectNode other = statement(p, "completed", JSON.readTree("{\"account\":{\"homePage\":\""
+                    + platform.issuer + "\",\"name\":\"learner-8\"}}"), UUID.randomUUID().toString(), activity);
+            assertEquals(200, hub.send(all.xapi(hub, "/xapi/statements", "1.0.3").header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(other.toString()))).statusCode());
+
+            String learner = "/admin/api/trusts/" + trust + "/learners/" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(platform.issuer.getBytes(StandardCharsets.UTF_8)) + "/learner-7";
+            HttpResponse<String> exported = hub.send(hub.admin(learner + "/export"));
+            assertEquals(200, exported.statusCode(), exported.body());
+            JsonNode export = JSON.readTree(exported.body());
+            assertEquals("learner-7", export.path("mapping").path("subject").asText(), exported.body());
+            assertEquals(registration, export.path("launchSessions").get(0).path("registration").asText());
+            assertEquals(3, export.path("statements").size(), "launched, initialized, completed: " + exported.body());
+            assertTrue(exported.body().contains(completed.get("id").asText()));
+            assertFalse(exported.body().contains(other.get("id").asText()), "not another learner's");
+            assertEquals(1, export.path("documents").size(), exported.body());
+            assertTrue(export.path("documents").get(0).path("content").asText().contains("4"), exported.body());
+
+            assertEquals(415, hub.send(hub.admin(learner + "/erase?dryRun=false")
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), "JSON content type required");
+            assertEquals(400, erase(hub, learner, null).statusCode(), "dryRun is required");
+            HttpResponse<String> dry = erase(hub, learner, "true");
+            assertEquals(200, dry.statusCode(), dry.body());
+            JsonNode wouldGo = JSON.readTree(dry.body());
+            assertEquals(3, wouldGo.path("statements").asInt(), dry.body());
+            assertEquals(1, wouldGo.path("documents").asInt(), dry.body());
+            assertEquals(1, wouldGo.path("launchSessions").asInt(), dry.body());
+            assertEquals(exported.body(), hub.send(hub.admin(learner + "/export")).body(), "the dry run changed nothing");
+            assertEquals(3, found(hub, all, "/xapi/statements?registration=" + registration));
+
+            HttpResponse<String> erased = erase(hub, learner, "false");
+            assertEquals(200, erased.statusCode(), erased.body());
+            assertEquals(3, JSON.readTree(erased.body()).path("statements").asInt(), erased.body());
+            assertEquals(404, hub.send(all.xapi(hub, "/xapi/statements?statementId=" + completed.get("id").asText(),
+                    "1.0.3")).statusCode());
+            assertEquals(0, found(hub, all, "/xapi/statements?registration=" + registration));
+            assertEquals(0, found(hub, all, "/xapi/statements?agent=" + enc(actor.toString())));
+            assertEquals(0, found(hub, all, "/xapi/statements?agent=" + enc(actor.toString()) + "&related_agents=true"));
+            assertEquals(0, found(hub, all, "/xapi/statements?verb=" + enc("http://adlnet.gov/expapi/verbs/initialized")
+                    + "&activity=" + enc(activity)));
+            assertEquals(404, hub.send(all.xapi(hub, stateQuery, "1.0.3")).statusCode(), "State gone");
+            assertEquals(1, found(hub, all, "/xapi/statements?activity=" + enc(activity)), "the other learner stays");
+            assertEquals(404, hub.send(hub.admin(learner + "/export")).statusCode(), "the mapping is gone");
+            assertEquals(401, content.send("GET", "statements?registration=" + registration, null, null).statusCode(),
+                    "the launch credential is gone");
+            assertEquals(2, count("select count(*) from learner_erasure where requested_by = 'it-admin' and issuer = '"
+                    + platform.issuer + "' and subject_hash <> 'learner-7'"), "both requests audited");
+        }
+    }
+
+    private static HttpResponse<String> erase(HubClient hub, String learner, String dryRun) {
+        return hub.send(hub.admin(learner + "/erase" + (dryRun == null ? "" : "?dryRun=" + dryRun))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static int found(HubClient hub, XapiCredential credential, String query) throws Exception {
+        HttpResponse<String> r = hub.send(credential.xapi(hub, query, "1.0.3"));
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).path("statements").size();
+    }
+
     private static void assertRefused(HttpResponse<String> response, String path) throws Exception {
         assertEquals(403, response.statusCode(), response.body());
         assertEquals(path, JSON.readTree(response.body()).path("path").asText(), response.body());

@@ -3,6 +3,8 @@ package org.learninghub.connect.xapi.statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.learninghub.connect.xapi.http.Refusal;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -44,6 +46,10 @@ public class StatementsResource {
     @Inject
     StatementBodies bodies;
 
+    /** Where the body read is left for {@link Refusal} excerpts. */
+    @Context
+    HttpServletRequest request;
+
     @PUT
     public Response put(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc) {
         LrsPrincipal principal = LrsPrincipal.of(sc);
@@ -58,6 +64,7 @@ public class StatementsResource {
             throw XapiException.invalid("statementId", "must be a UUID");
         }
         StatementBody statement = bodies.read(contentType(headers), body, headers.getLength());
+        request.setAttribute(Refusal.BODY_ATTRIBUTE, statement.json());
         JsonNode json = statement.json();
         if (!json.isObject()) {
             throw XapiException.invalid("statement", "PUT takes one statement object");
@@ -79,6 +86,7 @@ public class StatementsResource {
         principal.require(Scope.STATEMENTS_WRITE, false);
         onlyParameters(uri.getQueryParameters(), Set.of());
         StatementBody statement = bodies.read(contentType(headers), body, headers.getLength());
+        request.setAttribute(Refusal.BODY_ATTRIBUTE, statement.json());
         List<JsonNode> statements = new ArrayList<>();
         if (statement.json().isArray()) {
             statement.json().forEach(statements::add);

@@ -4,12 +4,12 @@ import java.util.Optional;
 import org.learninghub.connect.hub.api.HubProblem;
 
 /** Query parameters of the admin lists, refused with the parameter's name when they are not numbers in range. */
-final class Paging {
+public final class Paging {
 
     private Paging() {
     }
 
-    static int limit(String value, int fallback, int max) {
+    public static int limit(String value, int fallback, int max) {
         if (value == null) {
             return fallback;
         }
