@@ -60,8 +60,7 @@ class LaunchBridgeIT extends HubIT {
             assertTrue(p.get("auth").startsWith("Basic "));
 
             // A relaunch of the unfinished attempt resumes it.
-            Map<String, String> again = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
-                    .firstValue("Location").orElseThrow()));
+            Map<String, String> again = launchParameters(lti, platform, resourceId);
             assertEquals(registration, again.get("registration"));
             assertNotEquals(p.get("auth"), again.get("auth"), "each launch gets its own credential");
 
@@ -116,13 +115,11 @@ class LaunchBridgeIT extends HubIT {
             // (The outbox worker may already have handled it: this launch had no AGS claim, so it is skipped.)
             assertEquals(1, count("select count(*) from outbox_job where registration = '" + registration
                     + "' and outcome = 'completed'"));
-            Map<String, String> next = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
-                    .firstValue("Location").orElseThrow()));
+            Map<String, String> next = launchParameters(lti, platform, resourceId);
             assertNotEquals(registration, next.get("registration"), "a finished attempt is not resumed");
 
             // After expiry a launch credential is refused (expired in the database before its first use).
-            Map<String, String> later = Browser.query(URI.create(launch(lti, platform, resourceId).headers()
-                    .firstValue("Location").orElseThrow()));
+            Map<String, String> later = launchParameters(lti, platform, resourceId);
             expire(later.get("auth"));
             assertEquals(401, new Content(later).send("GET", "statements?registration=" + registration, null, null)
                     .statusCode());
@@ -139,8 +136,7 @@ class LaunchBridgeIT extends HubIT {
         try (TestPlatform platform = TestPlatform.start()) {
             platform.registerRedirectUri(lti.launchUrl());
             lti.register(trust, platform);
-            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
-                    .headers().firstValue("Location").orElseThrow()));
+            Map<String, String> p = launchParameters(lti, platform, resource.get("id").asText());
             JsonNode actor = JSON.readTree(p.get("actor"));
             String registration = p.get("registration");
             Content content = new Content(p);
@@ -173,8 +169,7 @@ class LaunchBridgeIT extends HubIT {
         JsonNode resource = c.created(c.resource("isolated"));
         String activity = resource.get("activityId").asText();
         try (TestPlatform platform = lti.registeredPlatform()) {
-            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
-                    .headers().firstValue("Location").orElseThrow()));
+            Map<String, String> p = launchParameters(lti, platform, resource.get("id").asText());
             JsonNode actor = JSON.readTree(p.get("actor"));
             String registration = p.get("registration");
             // Another trust stores a statement that names the same actor, registration and activity.
@@ -218,8 +213,7 @@ class LaunchBridgeIT extends HubIT {
         JsonNode resource = c.created(c.resource("rejected"));
         String activity = resource.get("activityId").asText();
         try (TestPlatform platform = lti.registeredPlatform()) {
-            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
-                    .headers().firstValue("Location").orElseThrow()));
+            Map<String, String> p = launchParameters(lti, platform, resource.get("id").asText());
             JsonNode actor = JSON.readTree(p.get("actor"));
             String registration = p.get("registration");
             String rejections = "/admin/api/launches/" + registration + "/rejections";
@@ -274,8 +268,7 @@ class LaunchBridgeIT extends HubIT {
         try (TestPlatform platform = TestPlatform.start()) {
             platform.registerRedirectUri(lti.launchUrl());
             lti.register(trust, platform);
-            Map<String, String> p = Browser.query(URI.create(launch(lti, platform, resource.get("id").asText())
-                    .headers().firstValue("Location").orElseThrow()));
+            Map<String, String> p = launchParameters(lti, platform, resource.get("id").asText());
             JsonNode actor = JSON.readTree(p.get("actor"));
             String registration = p.get("registration");
             Content content = new Content(p);
@@ -363,6 +356,12 @@ class LaunchBridgeIT extends HubIT {
         s.putObject("object").put("id", activity);
         s.putObject("context").put("registration", registration);
         return s;
+    }
+
+    /** The launch parameters the Hub's 303 hands the content, as the content reads them from its URL. */
+    private Map<String, String> launchParameters(LtiSteps lti, TestPlatform platform, String hubResourceId) {
+        return Browser.query(URI.create(launch(lti, platform, hubResourceId).headers().firstValue("Location")
+                .orElseThrow()));
     }
 
     private HttpResponse<String> launch(LtiSteps lti, TestPlatform platform, String hubResourceId) {
