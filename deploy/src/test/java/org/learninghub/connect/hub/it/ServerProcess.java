@@ -60,12 +60,22 @@ final class ServerProcess {
 
     /** A body of this many bytes, made as it is read, never held. */
     static InputStream filler(long length) {
+        return filler(length, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** A body of this many bytes, made as it is read, never held; {@code sent} counts what was taken from it. */
+    static InputStream filler(long length, java.util.concurrent.atomic.AtomicLong sent) {
         return new InputStream() {
             private long left = length;
 
             @Override
             public int read() {
-                return left-- > 0 ? 'a' : -1;
+                if (left <= 0) {
+                    return -1;
+                }
+                left--;
+                sent.incrementAndGet();
+                return 'a';
             }
 
             @Override
@@ -76,6 +86,7 @@ final class ServerProcess {
                 int n = (int) Math.min(len, left);
                 Arrays.fill(b, off, off + n, (byte) 'a');
                 left -= n;
+                sent.addAndGet(n);
                 return n;
             }
         };
