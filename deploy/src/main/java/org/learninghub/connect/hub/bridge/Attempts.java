@@ -15,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.learninghub.connect.hub.catalogue.Resource;
 import org.learninghub.connect.hub.credential.LaunchCredentials;
 import org.learninghub.connect.hub.credential.LrsCredentials;
+import org.learninghub.connect.hub.trust.LearnerIdentity;
+import org.learninghub.connect.hub.trust.Trust;
+import org.learninghub.connect.hub.trust.Trusts;
 import org.learninghub.connect.lti.launch.LaunchContext;
 import org.learninghub.connect.xapi.agent.Agent;
 import org.learninghub.connect.xapi.auth.LrsPrincipal;
@@ -28,7 +31,7 @@ import org.learninghub.connect.xapi.statement.attachment.StatementBody;
  * Starts or resumes the learner's attempt, in one transaction: the learner mapping, the session (a new registration,
  * or the unfinished one of this learner, resource and link), a launch credential confined to it, and the
  * {@code launched} statement, recorded through the LRS's own intake as the session's actor. Returns the content URL
- * with the launch parameters.
+ * with the launch parameters. The actor follows the trust's {@link LearnerIdentity} ({@link LearnerActor}).
  */
 @ApplicationScoped
 public class Attempts {
@@ -50,6 +53,9 @@ public class Attempts {
     StatementIntake intake;
 
     @Inject
+    Trusts trusts;
+
+    @Inject
     @ConfigProperty(name = CREDENTIAL_MINUTES, defaultValue = "240")
     long credentialMinutes;
 
@@ -64,8 +70,14 @@ public class Attempts {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String subject = launch.subject().orElseThrow();
-        Agent actor = LearnerActor.of(launch.issuer(), subject);
-        sessions.map(launch.tenantId(), launch.issuer(), subject, actor.ifi().key(), now);
+        LearnerIdentity identity = trusts.find(launch.tenantId()).map(Trust::learnerIdentity)
+                .orElse(LearnerIdentity.PSEUDONYMOUS);
+        Agent actor = LearnerActor.of(launch, identity);
+        // Name and e-mail are kept with the mapping (for data-rights requests) only for a trust that opted in.
+        boolean named = identity == LearnerIdentity.NAMED;
+        sessions.map(launch.tenantId(), launch.issuer(), subject, actor.ifi().key(),
+                named ? LearnerActor.name(launch) : Optional.empty(),
+                named ? LearnerActor.email(launch) : Optional.empty(), now);
         String link = launch.resourceLink().orElseThrow().id();
         LaunchSession fresh = session(launch, resource, now);
         Optional<LaunchSession> open = sessions.unfinished(launch.tenantId(), launch.issuer(), subject, resource.id(), link);

@@ -96,24 +96,32 @@ public class LaunchSessions implements LaunchRestrictions {
                 });
     }
 
-    /** Stores (or refreshes) which platform learner an actor is, for data-rights requests. */
-    void map(long tenant, String issuer, String subject, String actorIfi, Instant at) {
-        int updated = update("UPDATE learner_mapping SET last_seen = ? WHERE tenant_id = ? AND issuer = ? AND subject = ?",
-                ps -> {
+    /**
+     * Stores (or refreshes) which platform learner an actor is, for data-rights requests, with the name and e-mail
+     * the LMS sent when the trust opted in to named learners (empty otherwise, which also forgets earlier ones).
+     */
+    void map(long tenant, String issuer, String subject, String actorIfi, Optional<String> name,
+             Optional<String> email, Instant at) {
+        int updated = update("UPDATE learner_mapping SET last_seen = ?, learner_name = ?, learner_email = ?"
+                + " WHERE tenant_id = ? AND issuer = ? AND subject = ?", ps -> {
                     ps.setObject(1, utc(at));
-                    ps.setLong(2, tenant);
-                    ps.setString(3, issuer);
-                    ps.setString(4, subject);
+                    ps.setString(2, name.orElse(null));
+                    ps.setString(3, email.orElse(null));
+                    ps.setLong(4, tenant);
+                    ps.setString(5, issuer);
+                    ps.setString(6, subject);
                 });
         if (updated == 0) {
-            run("INSERT INTO learner_mapping (tenant_id, issuer, subject, actor_ifi, first_seen, last_seen)"
-                    + " VALUES (?,?,?,?,?,?)", ps -> {
+            run("INSERT INTO learner_mapping (tenant_id, issuer, subject, actor_ifi, learner_name, learner_email,"
+                    + " first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?)", ps -> {
                         ps.setLong(1, tenant);
                         ps.setString(2, issuer);
                         ps.setString(3, subject);
                         ps.setString(4, actorIfi);
-                        ps.setObject(5, utc(at));
-                        ps.setObject(6, utc(at));
+                        ps.setString(5, name.orElse(null));
+                        ps.setString(6, email.orElse(null));
+                        ps.setObject(7, utc(at));
+                        ps.setObject(8, utc(at));
                     });
         }
     }

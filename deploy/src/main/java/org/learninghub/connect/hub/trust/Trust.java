@@ -38,6 +38,10 @@ public class Trust {
     @Column(nullable = false)
     private Status status;
 
+    /** {@link LearnerIdentity#token()}: how learners appear in statements. */
+    @Column(name = "learner_identity", nullable = false)
+    private String learnerIdentity;
+
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialise an Instant into the column.
     @Column(nullable = false)
     private OffsetDateTime created;
@@ -49,6 +53,7 @@ public class Trust {
         this.code = code.value();
         this.name = name;
         this.status = Status.ACTIVE;
+        this.learnerIdentity = LearnerIdentity.PSEUDONYMOUS.token();
         this.created = created.atOffset(ZoneOffset.UTC);
     }
 
@@ -70,6 +75,14 @@ public class Trust {
 
     public boolean isActive() {
         return status == Status.ACTIVE;
+    }
+
+    public LearnerIdentity learnerIdentity() {
+        return LearnerIdentity.of(learnerIdentity);
+    }
+
+    void learnerIdentity(LearnerIdentity value) {
+        this.learnerIdentity = value.token();
     }
 
     public Instant created() {

@@ -3,6 +3,7 @@ package org.learninghub.connect.hub.trust;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,5 +44,16 @@ public class TrustResource {
     @Path("{code}")
     public TrustView get(@PathParam("code") String code) {
         return TrustView.of(trusts.require(code));
+    }
+
+    /** Trust settings ({@link TrustSettings}); PATCH cannot be sent cross-site without a preflight. */
+    @PATCH
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TrustView change(@PathParam("code") String code, TrustSettings settings) {
+        if (settings == null) {
+            throw HubProblem.badRequest(null, "a JSON body {\"learnerIdentity\":\"pseudonymous\"|\"named\"} is required");
+        }
+        return TrustView.of(trusts.change(code, settings));
     }
 }

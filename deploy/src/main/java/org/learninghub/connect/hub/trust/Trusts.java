@@ -39,6 +39,22 @@ public class Trusts {
         return find(code).orElseThrow(() -> HubProblem.notFound("trust " + code));
     }
 
+    /** The trust whose id is this tenant id. */
+    @Transactional
+    public Optional<Trust> find(long tenantId) {
+        return Optional.ofNullable(em.find(Trust.class, tenantId));
+    }
+
+    /** Changes the settings the request names; the others stay. */
+    @Transactional
+    public Trust change(String code, TrustSettings settings) {
+        Trust trust = require(code);
+        if (settings.learnerIdentity() != null) {
+            trust.learnerIdentity(LearnerIdentity.of(settings.learnerIdentity()));
+        }
+        return trust;
+    }
+
     @Transactional
     public List<Trust> all() {
         return em.createQuery("select t from Trust t order by t.code", Trust.class).getResultList();

@@ -57,8 +57,9 @@ public class LearnerData {
     Map<String, Object> export(Learner l) {
         Map<String, Object> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            out.put("mapping", rows(c, "SELECT issuer, subject, actor_ifi, first_seen, last_seen FROM learner_mapping"
-                    + " WHERE tenant_id = ? AND issuer = ? AND subject = ?", l).get(0));
+            out.put("mapping", rows(c, "SELECT issuer, subject, actor_ifi, learner_name AS name,"
+                    + " learner_email AS email, first_seen, last_seen FROM learner_mapping WHERE"
+                    + " tenant_id = ? AND issuer = ? AND subject = ?", l).get(0));
             out.put("launchSessions", rows(c, "SELECT registration, resource_id, activity_iri, context_id, context_title,"
                     + " resource_link_id, roles, started, finished, outcome FROM launch_session"
                     + " WHERE tenant_id = ? AND issuer = ? AND subject = ? ORDER BY started", l));
