@@ -331,6 +331,97 @@ class LaunchBridgeIT extends HubIT {
         }
     }
 
+    @Test
+    void aTrustThatOptsInNamesItsLearnersInStatementsButNeverByEmail() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        HubClient hub = lti.hub;
+        CatalogueClient c = new CatalogueClient(base);
+        JsonNode resource = c.created(c.resource("named"));
+        String activity = resource.get("activityId").asText();
+        String trust = lti.newTrust();
+        String email = "mary.seacole." + c.run + "@example.nhs.uk";
+        Map<String, Object> person = Map.of("name", "Mary Seacole", "email", email);
+        try (TestPlatform platform = TestPlatform.start()) {
+            platform.registerRedirectUri(lti.launchUrl());
+            lti.register(trust, platform);
+            String path = "/admin/api/trusts/" + trust;
+            assertEquals("pseudonymous", JSON.readTree(hub.send(hub.admin(path)).body()).path("learnerIdentity").asText());
+
+            // Pseudonymous by default: the LMS sends name and e-mail, the actor carries neither, the mapping keeps neither.
+            Map<String, String> before = launchParameters(lti, platform, resource.get("id").asText(), person);
+            JsonNode pseudonym = JSON.readTree(before.get("actor"));
+            assertFalse(pseudonym.has("name") || pseudonym.has("mbox"), pseudonym.toString());
+            String learner = path + "/learners/" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(platform.issuer.getBytes(StandardCharsets.UTF_8)) + "/learner-7";
+            JsonNode mapping = JSON.readTree(hub.send(hub.admin(learner + "/export")).body()).path("mapping");
+            assertFalse(mapping.hasNonNull("name") || mapping.hasNonNull("email"), mapping.toString());
+            assertEquals("learner-7", mapping.path("subject").asText(), mapping.toString());
+
+            // Bad settings: 400 naming the field; nothing changed.
+            HttpResponse<String> bad = patch(hub, path, "{\"learnerIdentity\":\"public\"}");
+            assertEquals(400, bad.statusCode(), bad.body());
+            assertEquals("learnerIdentity", JSON.readTree(bad.body()).path("field").asText(), bad.body());
+            assertTrue(bad.body().contains("pseudonymous, named"), bad.body());
+            assertEquals(400, patch(hub, path, "{\"learnerIdentity\":\"Named\"}").statusCode());
+            assertEquals(400, patch(hub, path, "{\"learnerIdentities\":\"named\"}").statusCode(), "unknown field");
+            assertEquals(400, patch(hub, path, "").statusCode(), "no body");
+            assertEquals(404, patch(hub, "/admin/api/trusts/NOSUCH" + c.run.toUpperCase().substring(0, 4),
+                    "{\"learnerIdentity\":\"named\"}").statusCode());
+            assertEquals("pseudonymous", JSON.readTree(hub.send(hub.admin(path)).body()).path("learnerIdentity").asText());
+
+            // Opted in: the name joins the same account IFI, in the launch parameter and in the Hub's own statement.
+            HttpResponse<String> opted = patch(hub, path, "{\"learnerIdentity\":\"named\"}");
+            assertEquals(200, opted.statusCode(), opted.body());
+            assertEquals("named", JSON.readTree(opted.body()).path("learnerIdentity").asText(), opted.body());
+            Map<String, String> p = launchParameters(lti, platform, resource.get("id").asText(), person);
+            JsonNode actor = JSON.readTree(p.get("actor"));
+            assertEquals("Mary Seacole", actor.path("name").asText(), actor.toString());
+            assertEquals(pseudonym.path("account"), actor.path("account"), "the identifier stays the account");
+            assertFalse(actor.has("mbox") || actor.has("mbox_sha1sum") || actor.has("openid"), actor.toString());
+            String registration = p.get("registration");
+            assertEquals(before.get("registration"), registration, "the same learner's attempt, resumed");
+
+            // The launch credential's restriction matches on the IFI: with the name or without it.
+            Content content = new Content(p);
+            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            assertEquals(200, content.post(statement(p, "progressed", pseudonym, registration, activity)).statusCode());
+            HttpResponse<String> other = content.post(statement(p, "completed", JSON.readTree(
+                    "{\"name\":\"Mary Seacole\",\"mbox\":\"mailto:" + email + "\"}"), registration, activity));
+            assertRefused(other, "actor");
+
+            XapiCredential reporting = XapiCredential.issueTo(hub, trust, "statements/read");
+            HttpResponse<String> found = hub.send(reporting.xapi(hub, "/xapi/statements?registration=" + registration
+                    + "&verb=" + enc("http://adlnet.gov/expapi/verbs/launched"), "1.0.3"));
+            assertEquals(200, found.statusCode(), found.body());
+            JsonNode launched = JSON.readTree(found.body()).path("statements");
+            assertEquals(2, launched.size(), "one launch of each setting: " + found.body());
+            assertEquals("Mary Seacole", launched.get(0).path("actor").path("name").asText(), found.body());
+            assertFalse(launched.get(1).path("actor").has("name"), "the earlier launch stays pseudonymous");
+            assertFalse(found.body().contains(email), "no e-mail in any statement");
+
+            // The mapping keeps name and e-mail for data-rights requests; the export has them there only.
+            HttpResponse<String> exported = hub.send(hub.admin(learner + "/export"));
+            JsonNode export = JSON.readTree(exported.body());
+            assertEquals("Mary Seacole", export.path("mapping").path("name").asText(), exported.body());
+            assertEquals(email, export.path("mapping").path("email").asText(), exported.body());
+            assertFalse(export.path("statements").toString().contains(email), exported.body());
+
+            // Opting out again: the next launch is pseudonymous and the mapping forgets name and e-mail.
+            assertEquals(200, patch(hub, path, "{\"learnerIdentity\":\"pseudonymous\"}").statusCode());
+            JsonNode again = JSON.readTree(launchParameters(lti, platform, resource.get("id").asText(), person)
+                    .get("actor"));
+            assertFalse(again.has("name"), again.toString());
+            JsonNode forgotten = JSON.readTree(hub.send(hub.admin(learner + "/export")).body()).path("mapping");
+            assertFalse(forgotten.hasNonNull("name") || forgotten.hasNonNull("email"), forgotten.toString());
+            assertEquals("learner-7", forgotten.path("subject").asText(), forgotten.toString());
+        }
+    }
+
+    private static HttpResponse<String> patch(HubClient hub, String path, String body) {
+        return hub.send(hub.admin(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static HttpResponse<String> erase(HubClient hub, String learner, String dryRun) {
         return hub.send(hub.admin(learner + "/erase" + (dryRun == null ? "" : "?dryRun=" + dryRun))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
@@ -360,16 +451,29 @@ class LaunchBridgeIT extends HubIT {
 
     /** The launch parameters the Hub's 303 hands the content, as the content reads them from its URL. */
     private Map<String, String> launchParameters(LtiSteps lti, TestPlatform platform, String hubResourceId) {
-        return Browser.query(URI.create(launch(lti, platform, hubResourceId).headers().firstValue("Location")
-                .orElseThrow()));
+        return launchParameters(lti, platform, hubResourceId, Map.of());
+    }
+
+    /** The same, for a launch whose id_token carries more claims (e.g. the learner's name and e-mail). */
+    private Map<String, String> launchParameters(LtiSteps lti, TestPlatform platform, String hubResourceId,
+                                                 Map<String, Object> claims) {
+        HttpResponse<String> launched = launch(lti, platform, hubResourceId, claims);
+        assertEquals(303, launched.statusCode(), launched.body());
+        return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
     }
 
     private HttpResponse<String> launch(LtiSteps lti, TestPlatform platform, String hubResourceId) {
+        return launch(lti, platform, hubResourceId, Map.of());
+    }
+
+    private HttpResponse<String> launch(LtiSteps lti, TestPlatform platform, String hubResourceId,
+                                        Map<String, Object> extra) {
         Browser browser = new Browser();
         LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
-        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), lti.launchUrl())
-                .claim(LTI + "custom", Map.of("hub_resource_id", hubResourceId)).build();
-        return lti.launch(browser, platform.sign(claims), login.state());
+        JWTClaimsSet.Builder claims = platform.resourceLaunch(login.nonce(), lti.launchUrl())
+                .claim(LTI + "custom", Map.of("hub_resource_id", hubResourceId));
+        extra.forEach(claims::claim);
+        return lti.launch(browser, platform.sign(claims.build()), login.state());
     }
 
     private static void expire(String auth) throws Exception {

@@ -51,8 +51,13 @@ public final class TestPlatform implements AutoCloseable {
     private volatile RSAKey signingKey = newKey();
     private volatile List<RSAKey> published = List.of(signingKey);
     private volatile URI redirectUri;
+    private volatile Map<String, Object> launchClaims = Map.of();
 
-    private TestPlatform() throws IOException {
+    /** The host name in every URL of the platform: it listens on 127.0.0.1 whichever name it goes by. */
+    private final String host;
+
+    private TestPlatform(String host) throws IOException {
+        this.host = host;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/jwks", exchange -> {
             jwksFetches.incrementAndGet();
@@ -81,12 +86,20 @@ public final class TestPlatform implements AutoCloseable {
         });
         server.start();
         hostile = hostileServer();
-        issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/lms";
+        issuer = "http://" + host + ":" + server.getAddress().getPort() + "/lms";
     }
 
     public static TestPlatform start() {
+        return startAt("127.0.0.1");
+    }
+
+    /**
+     * A platform whose URLs name {@code host} (a loopback name such as {@code localhost}): to a browser, a site
+     * other than the Hub's 127.0.0.1, as a real LMS is.
+     */
+    public static TestPlatform startAt(String host) {
         try {
-            return new TestPlatform();
+            return new TestPlatform(host);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,17 +110,17 @@ public final class TestPlatform implements AutoCloseable {
     }
 
     public URI jwksUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/jwks");
     }
 
     /** A keyset URL that answers 302 to {@link #jwksUrl()}. */
     public URI movedJwksUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks-moved");
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/jwks-moved");
     }
 
     /** A keyset URL whose answer is an error carrying {@link #HOSTILE_MARKER} in its status line and body. */
     public URI hostileJwksUrl() {
-        return URI.create("http://127.0.0.1:" + hostile.getLocalPort() + "/jwks");
+        return URI.create("http://" + host + ":" + hostile.getLocalPort() + "/jwks");
     }
 
     /**
@@ -145,7 +158,7 @@ public final class TestPlatform implements AutoCloseable {
 
     /** The platform's origin, as a browser names the LMS page that frames the tool. */
     public String origin() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     public RSAKey signingKey() {
@@ -181,9 +194,15 @@ public final class TestPlatform implements AutoCloseable {
         this.redirectUri = redirectUri;
     }
 
+    /** Claims added to (or replacing those of) the id_tokens the auth endpoint signs, e.g. custom parameters. */
+    public void launchClaims(Map<String, Object> claims) {
+        this.launchClaims = Map.copyOf(claims);
+    }
+
     /**
      * The platform's OIDC auth endpoint, checking what real platforms check, then answering as they do: a
-     * form that posts the id_token and state to the redirect URI. Anything else is an error text.
+     * form that posts the id_token and state to the redirect URI, submitted by the page's script in a real
+     * browser. Anything else is an error text.
      */
     private String authenticate(Map<String, String> p) {
         boolean valid = "openid".equals(p.get("scope")) && "id_token".equals(p.get("response_type"))
@@ -194,10 +213,13 @@ public final class TestPlatform implements AutoCloseable {
         if (!valid) {
             return "invalid authentication request: " + p;
         }
-        String idToken = sign(resourceLaunch(p.get("nonce"), redirectUri).subject(p.get("login_hint")).build());
+        JWTClaimsSet.Builder claims = resourceLaunch(p.get("nonce"), redirectUri).subject(p.get("login_hint"));
+        launchClaims.forEach(claims::claim);
+        String idToken = sign(claims.build());
         return "<form id=\"platform\" method=\"post\" action=\"" + redirectUri + "\">"
                 + "<input type=\"hidden\" name=\"id_token\" value=\"" + idToken + "\">"
-                + "<input type=\"hidden\" name=\"state\" value=\"" + p.get("state") + "\"></form>";
+                + "<input type=\"hidden\" name=\"state\" value=\"" + p.get("state") + "\"></form>"
+                + "<script>document.getElementById('platform').submit();</script>";
     }
 
     /** The claims of a valid resource link launch for this login, to be changed per test. */
