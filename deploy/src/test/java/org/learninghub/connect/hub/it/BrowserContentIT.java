@@ -147,6 +147,7 @@ class BrowserContentIT extends HubIT {
         // The preflight the browser sent, as the Hub answers it: the content's origin and the Authorization header.
         HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(s.hubOrigin() + "/xapi/statements"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
                 .header("Origin", s.content.origin())
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,x-experience-api-version")

@@ -365,6 +365,12 @@ class LaunchBridgeIT extends HubIT {
             assertEquals(400, patch(hub, path, "{\"learnerIdentity\":\"Named\"}").statusCode());
             assertEquals(400, patch(hub, path, "{\"learnerIdentities\":\"named\"}").statusCode(), "unknown field");
             assertEquals(400, patch(hub, path, "").statusCode(), "no body");
+            assertEquals(415, hub.send(hub.admin(path).header("Content-Type", "text/plain")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"learnerIdentity\":\"named\"}")))
+                    .statusCode(), "JSON only");
+            assertEquals(401, hub.send(hub.request(path).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"learnerIdentity\":\"named\"}")))
+                    .statusCode(), "administrators only");
             assertEquals(404, patch(hub, "/admin/api/trusts/NOSUCH" + c.run.toUpperCase().substring(0, 4),
                     "{\"learnerIdentity\":\"named\"}").statusCode());
             assertEquals("pseudonymous", JSON.readTree(hub.send(hub.admin(path)).body()).path("learnerIdentity").asText());
