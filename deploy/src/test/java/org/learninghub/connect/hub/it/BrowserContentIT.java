@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,11 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -111,8 +110,7 @@ class BrowserContentIT extends HubIT {
             assertTrue(framed.contains("Hub launch received"), framed);
 
             // The same launch framed by a page of the content's site (not the registration's LMS): blocked.
-            s.platform.launchClaims(Map.of());
-            browser.get(s.content.url("/elsewhere.html?login=" + java.net.URLEncoder.encode(s.loginUrl(false),
+            browser.get(s.content.url("/elsewhere.html?login=" + URLEncoder.encode(s.loginUrl(false),
                     StandardCharsets.UTF_8)));
             String blocked = frameText(browser, "Hub launch received");
             assertFalse(blocked.contains("Hub launch received"), "another site framed the Hub: " + blocked);
@@ -401,7 +399,6 @@ class BrowserContentIT extends HubIT {
     /** The content's web server: static files on another loopback address, so another site. */
     static final class ContentSite implements AutoCloseable {
         private final HttpServer server;
-        final List<String> requests = new CopyOnWriteArrayList<>();
 
         ContentSite() {
             try {
@@ -410,7 +407,6 @@ class BrowserContentIT extends HubIT {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/", exchange -> {
-                requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 String path = exchange.getRequestURI().getPath();
                 if (path.endsWith("/index.html")) {
                     respond(exchange, "text/html", CONTENT);
