@@ -23,6 +23,7 @@ class AccessControlIT extends HubIT {
             new String[] {"GET", "admin/api/trusts"},
             new String[] {"POST", "admin/api/trusts"},
             new String[] {"GET", "admin/api/trusts/{trust}"},
+            new String[] {"PATCH", "admin/api/trusts/{trust}"},
             new String[] {"GET", "admin/api/trusts/{trust}/credentials"},
             new String[] {"POST", "admin/api/trusts/{trust}/credentials"},
             new String[] {"DELETE", "admin/api/trusts/{trust}/credentials/{key}"},
