@@ -55,8 +55,12 @@ class AdministratorRolesIT extends HubIT {
             jobA = seedLaunch(a, launchA);
             jobB = seedLaunch(b, launchB);
             CatalogueClient catalogue = new CatalogueClient(base);
-            resource = catalogue.created(catalogue.resource("roles")).path("id").asText();
-            assertEquals(200, catalogue.post("/admin/api/resources/" + resource + "/submit", Map.of()).statusCode());
+            // A contribution of trust A: it starts in review, waiting for a hub-admin to publish it.
+            Map<String, Object> contribution = catalogue.resource("roles");
+            contribution.put("ownerTrust", a);
+            JsonNode created = catalogue.created(contribution);
+            resource = created.path("id").asText();
+            assertEquals("in-review", created.path("status").asText(), created.toString());
         }
 
         String trust(String prefix) {
@@ -140,6 +144,10 @@ class AdministratorRolesIT extends HubIT {
         HttpResponse<String> export = w.asTrustAdmin("GET",
                 "/admin/api/trusts/" + w.a + "/learners/" + ISSUER_B64 + "/learner-" + w.a + "/export", null);
         assertEquals(200, export.statusCode(), export.body());
+        // An administrator is no LRS credential.
+        HttpResponse<String> xapi = w.hub.send(w.hub.request("/xapi/statements").header("X-Experience-API-Version", "1.0.3")
+                .header("Authorization", HubClient.basic(w.user, PASSWORD)).GET());
+        assertEquals(403, xapi.statusCode(), xapi.body());
         // Reading the catalogue is allowed.
         assertEquals(200, w.asTrustAdmin("GET", "/admin/api/resources", null).statusCode());
         assertEquals(200, w.asTrustAdmin("GET", "/admin/api/resources/" + w.resource, null).statusCode());
