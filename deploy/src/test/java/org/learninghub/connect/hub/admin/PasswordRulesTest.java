@@ -18,10 +18,12 @@ class PasswordRulesTest {
 
     @Test
     void aLongEnoughVariedPasswordWithinBcryptsBytesIsAccepted() {
-        String ok = "correct horse battery staple, 71 bytes at most ok ok ok ok ok ok ok ok";
+        String ok = "correct horse battery staple, 71 bytes at most ok ok ok ok ok ok ok ok!";
         assertEquals(71, ok.length());
         assertEquals(ok, PasswordRules.check("password", ok, "alice"));
         // and bcrypt takes it whole
         assertEquals(true, PasswordHasher.matches(ok, PasswordHasher.hash(ok)));
+        assertEquals("password", assertThrows(HubProblem.class,
+                () -> PasswordRules.check("password", ok + "?", "alice")).field(), "72 bytes are refused");
     }
 }
