@@ -17,7 +17,6 @@ import java.util.List;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.security.CallerTrusts;
 import org.learninghub.connect.hub.security.HubRoles;
-
 import org.learninghub.connect.hub.trust.Trust;
 import org.learninghub.connect.hub.trust.Trusts;
 

@@ -10,10 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.security.HubRoles;
 import org.learninghub.connect.lti.keys.KeyProtection;
 import org.learninghub.connect.lti.keys.ToolKeyRing;
 import org.learninghub.connect.lti.keys.ToolKeyStatus;
-import org.learninghub.connect.hub.security.HubRoles;
 
 /**
  * {@code /admin/api/lti/keys}: the tool's key pairs (kids and dates only, never key material) and a rotation

@@ -17,7 +17,6 @@ import java.util.List;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.security.CallerTrusts;
 import org.learninghub.connect.hub.security.HubRoles;
-
 import org.learninghub.connect.lti.registration.ToolEndpoints;
 
 /** Admin API for a trust's LMS platform registrations: create, list, read, replace, disable, enable. */

@@ -12,7 +12,6 @@ import org.learninghub.connect.lti.settings.LtiSettings;
 import org.learninghub.connect.hub.security.CallerTrusts;
 import org.learninghub.connect.hub.security.HubRoles;
 
-
 /**
  * {@code POST /admin/api/trusts/{code}/registration-links}: a one-time link an LMS administrator pastes
  * into the LMS's dynamic registration screen; the platform it registers belongs to this trust. The POST

@@ -17,7 +17,6 @@ import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.security.CallerTrusts;
 import org.learninghub.connect.hub.security.HubRoles;
 
-
 /** Admin API for trusts (tenants): a trust-admin sees its own trust only; creating trusts is for hub-admins. */
 @Path("admin/api/trusts")
 @Produces(MediaType.APPLICATION_JSON)

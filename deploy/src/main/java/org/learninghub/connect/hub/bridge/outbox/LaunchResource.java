@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.security.CallerTrusts;
 import org.learninghub.connect.hub.security.HubRoles;
-
 import org.learninghub.connect.hub.trust.Trusts;
 
 /** Admin API: a trust's launch sessions (attempts) with their outcome and passback status. */

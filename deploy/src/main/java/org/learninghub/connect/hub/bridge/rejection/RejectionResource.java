@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.security.CallerTrusts;
 import org.learninghub.connect.hub.security.HubRoles;
-
 import org.learninghub.connect.hub.bridge.outbox.Paging;
 
 /** Admin API: what the LRS refused to the content of one launch session (every credential of the attempt). */

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.security.CallerTrusts;
 import org.learninghub.connect.hub.security.HubRoles;
-
 import org.learninghub.connect.hub.trust.Trusts;
 
 /**
