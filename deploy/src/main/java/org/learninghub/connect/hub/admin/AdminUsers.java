@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.runtime.DatabaseFailure;
 import org.learninghub.connect.hub.trust.Trust;
 import org.learninghub.connect.hub.trust.Trusts;
 
@@ -57,6 +59,15 @@ public class AdminUsers {
         AdminUser account = new AdminUser(request.username(), PasswordHasher.hash(request.password()),
                 request.adminRole(), trust, Instant.now());
         em.persist(account);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Two requests creating the same name at once: the second meets the unique constraint, not the find above.
+            if (DatabaseFailure.of(e).isPresent()) {
+                throw e;
+            }
+            throw HubProblem.conflict("username", "an account named " + request.username() + " already exists");
+        }
         return account;
     }
 

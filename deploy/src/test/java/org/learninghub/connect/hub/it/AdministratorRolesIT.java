@@ -391,6 +391,34 @@ class AdministratorRolesIT extends HubIT {
         assertFalse(list.body().contains("$2"), "no bcrypt hash is ever shown: " + list.body());
     }
 
+    /** Eight creates of one name at once: one account, seven clear 409s, never a 500. */
+    @Test
+    void concurrentCreatesOfOneNameMakeOneAccount() throws Exception {
+        HubClient hub = new HubClient(base);
+        String user = "race-" + HubClient.uniqueCode("u").toLowerCase();
+        String body = CatalogueClient.json(Map.of("username", user, "password", "race password 12", "role", "hub-admin"));
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> hub.adminPost("/admin/api/accounts", body)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> f : answers) {
+                HttpResponse<String> r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(r.statusCode());
+                if (r.statusCode() == 409) {
+                    assertTrue(r.body().contains("\"field\":\"username\""), r.body());
+                }
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("select count(*) from admin_user where username = '" + user + "'"));
+    }
+
     /** A launch session of one learner with a failed score job, as the launch bridge writes them; the job's id. */
     private static long seedLaunch(String trust, UUID registration) throws Exception {
         try (Connection c = db()) {
