@@ -5,14 +5,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
+import org.learninghub.connect.hub.trust.Trust;
 
-/** A Hub administrator: sees and manages every trust. The password is kept only as a bcrypt hash. */
+/**
+ * An administrator account: a hub-admin (every trust) or a trust-admin (one trust). The password is kept
+ * only as a bcrypt hash; a new hash (new salt) is made at every change, which is what invalidates every
+ * node's verified-password cache entries for the old one.
+ */
 @Entity
 @Table(name = "admin_user")
 public class AdminUser {
@@ -28,17 +36,37 @@ public class AdminUser {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    @Column(nullable = false)
+    private String role;
+
+    @ManyToOne
+    @JoinColumn(name = "trust_id")
+    private Trust trust;
+
+    @Column(nullable = false)
+    private boolean disabled;
+
     // OffsetDateTime, not Instant: EclipseLink 4.0 would serialise an Instant into the column.
     @Column(nullable = false)
     private OffsetDateTime created;
 
+    @Column(nullable = false)
+    private OffsetDateTime updated;
+
+    @Column(name = "password_changed", nullable = false)
+    private OffsetDateTime passwordChanged;
+
     protected AdminUser() {
     }
 
-    AdminUser(String username, String passwordHash, Instant created) {
+    AdminUser(String username, String passwordHash, AdminRole role, Trust trust, Instant created) {
         this.username = Objects.requireNonNull(username, "username is required");
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash is required");
+        this.role = role.group();
+        this.trust = trust;
         this.created = Objects.requireNonNull(created, "created is required").atOffset(ZoneOffset.UTC);
+        this.updated = this.created;
+        this.passwordChanged = this.created;
     }
 
     public String username() {
@@ -47,5 +75,40 @@ public class AdminUser {
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    AdminRole role() {
+        return AdminRole.of(role).orElseThrow(() -> new IllegalStateException("unknown role " + role));
+    }
+
+    Optional<Trust> trust() {
+        return Optional.ofNullable(trust);
+    }
+
+    boolean disabled() {
+        return disabled;
+    }
+
+    Instant created() {
+        return created.toInstant();
+    }
+
+    Instant updated() {
+        return updated.toInstant();
+    }
+
+    Instant passwordChanged() {
+        return passwordChanged.toInstant();
+    }
+
+    void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChanged = now.atOffset(ZoneOffset.UTC);
+        this.updated = this.passwordChanged;
+    }
+
+    void setDisabled(boolean disabled, Instant now) {
+        this.disabled = disabled;
+        this.updated = now.atOffset(ZoneOffset.UTC);
     }
 }

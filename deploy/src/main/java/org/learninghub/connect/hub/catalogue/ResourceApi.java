@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.catalogue;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,14 +21,17 @@ import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.catalogue.search.CatalogueSearch;
 import org.learninghub.connect.hub.catalogue.search.ResourcePage;
 import org.learninghub.connect.hub.catalogue.search.SearchQuery;
+import org.learninghub.connect.hub.security.HubRoles;
 
 /**
  * Admin API of catalogue resources: create, read, replace, retire, search, and the review of contributions
- * (submit, publish, return). Hub administrators only (web.xml). Trust administrators (issue 19) will reach the
- * same operations for their own trust's contributions: the one place to add that check is {@link Catalogue}.
+ * (submit, publish, return). Hub administrators only, except reading (search and one resource), which trust
+ * administrators may do too. Should trust administrators contribute resources later, the one place to check
+ * whose contribution a resource is remains {@link Catalogue}.
  */
 @Path("admin/api/resources")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(HubRoles.HUB_ADMIN)
 public class ResourceApi {
 
     @Inject
@@ -45,6 +49,7 @@ public class ResourceApi {
     }
 
     @GET
+    @RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
     public ResourcePage list(@QueryParam("q") String q, @QueryParam("type") String type,
                              @QueryParam("owner") String owner, @QueryParam("source") String source,
                              @QueryParam("status") String status, @QueryParam("page") Integer page,
@@ -54,6 +59,7 @@ public class ResourceApi {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
     public Resource get(@PathParam("id") String id) {
         return catalogue.require(id(id));
     }

@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.keys;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.security.HubRoles;
 import org.learninghub.connect.lti.keys.KeyProtection;
 import org.learninghub.connect.lti.keys.ToolKeyRing;
 import org.learninghub.connect.lti.keys.ToolKeyStatus;
@@ -18,6 +20,7 @@ import org.learninghub.connect.lti.keys.ToolKeyStatus;
  * on demand. A rotated-in key is published at once and signs after {@code hub.lti.keys.publish.ahead.hours}.
  */
 @Path("admin/api/lti/keys")
+@RolesAllowed(HubRoles.HUB_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class ToolKeyResource {
 

@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.registration;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.learninghub.connect.lti.settings.LtiSettings;
+import org.learninghub.connect.hub.security.CallerTrusts;
+import org.learninghub.connect.hub.security.HubRoles;
 
 /**
  * {@code POST /admin/api/trusts/{code}/registration-links}: a one-time link an LMS administrator pastes
@@ -16,6 +19,7 @@ import org.learninghub.connect.lti.settings.LtiSettings;
  */
 @Path("admin/api/trusts/{code}/registration-links")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
 public class RegistrationLinkResource {
 
     @Inject
@@ -24,8 +28,12 @@ public class RegistrationLinkResource {
     @Inject
     LtiSettings settings;
 
+    @Inject
+    CallerTrusts callerTrusts;
+
     @POST
     public Response issue(@PathParam("code") String code) {
+        callerTrusts.requireAccess(code);
         RegistrationLinks.Issued issued = links.issue(code);
         // Under the public URL as it is (it may have a path), like every other tool URL.
         String url = settings.publicUrl() + "/lti/register/" + issued.token();

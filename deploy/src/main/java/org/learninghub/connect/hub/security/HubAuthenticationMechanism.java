@@ -112,6 +112,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (result.getCallerPrincipal() instanceof LrsCaller caller) {
             request.setAttribute(LrsPrincipal.REQUEST_ATTRIBUTE, caller.lrs());
         }
+        if (result.getCallerPrincipal() instanceof AdminCaller admin) {
+            request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, admin);
+        }
         return context.notifyContainerAboutLogin(result);
     }
 

@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.trust;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,16 +15,23 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.security.CallerTrusts;
+import org.learninghub.connect.hub.security.HubRoles;
 
-/** Admin API for trusts (tenants). */
+/** Admin API for trusts (tenants): a trust-admin sees its own trust only; creating trusts is for hub-admins. */
 @Path("admin/api/trusts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
 public class TrustResource {
 
     @Inject
     Trusts trusts;
 
+    @Inject
+    CallerTrusts callerTrusts;
+
     @POST
+    @RolesAllowed(HubRoles.HUB_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewTrust request, @Context UriInfo uri) {
         if (request == null) {
@@ -37,12 +45,13 @@ public class TrustResource {
 
     @GET
     public List<TrustView> list() {
-        return trusts.all().stream().map(TrustView::of).toList();
+        return trusts.all().stream().filter(t -> callerTrusts.mayAccess(t.code())).map(TrustView::of).toList();
     }
 
     @GET
     @Path("{code}")
     public TrustView get(@PathParam("code") String code) {
+        callerTrusts.requireAccess(code);
         return TrustView.of(trusts.require(code));
     }
 

@@ -47,7 +47,17 @@ class AccessControlIT extends HubIT {
             new String[] {"GET", "admin/api/imports/template"},
             new String[] {"GET", "admin/api/launches/00000000-0000-0000-0000-000000000001/rejections"},
             new String[] {"GET", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/export"},
-            new String[] {"POST", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/erase"});
+            new String[] {"POST", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/erase"},
+            new String[] {"GET", "admin/api/launches"},
+            new String[] {"GET", "admin/api/outbox"},
+            new String[] {"POST", "admin/api/outbox/1/retry"},
+            new String[] {"GET", "admin/api/accounts"},
+            new String[] {"POST", "admin/api/accounts"},
+            new String[] {"GET", "admin/api/accounts/it-admin"},
+            new String[] {"POST", "admin/api/accounts/it-admin/disable"},
+            new String[] {"POST", "admin/api/accounts/it-admin/password"},
+            new String[] {"GET", "admin/api/account"},
+            new String[] {"PUT", "admin/api/account/password"});
 
     private static final List<String[]> XAPI_ENDPOINTS = List.of(
             new String[] {"GET", "xapi/statements"},

@@ -28,6 +28,15 @@ class EmbeddedDatabaseRestartIT {
             HttpResponse<String> created = first.client().adminPost("/admin/api/trusts",
                     "{\"code\":\"" + code + "\",\"name\":\"Survives restarts\"}");
             assertEquals(201, created.statusCode(), created.body());
+            // Administrator accounts with roles work on the embedded database too.
+            HubClient hub = first.client();
+            HttpResponse<String> account = hub.adminPost("/admin/api/accounts", "{\"username\":\"h2-trust-admin\","
+                    + "\"password\":\"embedded pass 123\",\"role\":\"trust-admin\",\"trust\":\"" + code + "\"}");
+            assertEquals(201, account.statusCode(), account.body());
+            HttpResponse<String> own = hub.send(hub.request("/admin/api/trusts")
+                    .header("Authorization", HubClient.basic("h2-trust-admin", "embedded pass 123")).GET());
+            assertEquals(200, own.statusCode(), own.body());
+            assertTrue(own.body().contains(code), own.body());
             System.out.printf("embedded start: ready in %d ms%n", first.startedIn().toMillis());
             first.kill();
         }

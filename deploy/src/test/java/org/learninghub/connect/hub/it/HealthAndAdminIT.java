@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The composed Hub on PostgreSQL: health, OpenAPI, metrics and the trust admin API over real HTTP. */
@@ -24,6 +28,33 @@ class HealthAndAdminIT extends HubIT {
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/admin/api/trusts"), openapi.body());
         assertEquals(200, hub.get("/metrics").statusCode());
+    }
+
+    /** {@code /} is a small fixed page, hardened, whose every link answers (it links nothing that does not exist). */
+    @Test
+    void theFrontDoorIsAHardenedPageWhoseLinksAllAnswer() {
+        HubClient hub = new HubClient(base);
+        HttpResponse<String> page = hub.get("/");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.startsWith("default-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(page.body().contains("Learning Hub Connect"), page.body());
+        assertTrue(!page.body().contains("<script"), "no script on the front door");
+
+        Matcher href = Pattern.compile("href=\"([^\"]+)\"").matcher(page.body());
+        List<String> links = new ArrayList<>();
+        while (href.find()) {
+            links.add(href.group(1));
+        }
+        assertTrue(links.containsAll(List.of("openapi", "health/ready", "xapi/about")), links.toString());
+        for (String link : links) {
+            HttpResponse<String> target = hub.get("/" + link);
+            assertEquals(200, target.statusCode(), link + ": " + target.body());
+        }
+        assertEquals(200, hub.send(hub.request("/").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()))
+                .statusCode());
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two Hub nodes on one PostgreSQL database, as a scaled-out installation runs: a credential revoked
- * through one node is refused by the other at once, even though the other has just used it.
+ * through one node is refused by the other at once, even though the other has just used it; so is an
+ * administrator account disabled, or given a new password, through one node.
  */
 class TwoNodeRevocationIT {
 
@@ -27,7 +28,28 @@ class TwoNodeRevocationIT {
                     + "/credentials/" + credential.key()).DELETE()).statusCode();
             assertEquals(204, revoked);
             assertEquals(401, statements(b, credential), "revoked on one node, refused on the other");
+
+            // Administrator accounts likewise: disabled or given a new password on one node, the other node
+            // refuses the old sign-in at once although it has just verified (and cached) it.
+            HubClient hubA = a.client();
+            String user = "two-node-" + credential.trust().toLowerCase();
+            assertEquals(201, hubA.adminPost("/admin/api/accounts", "{\"username\":\"" + user + "\",\"password\":"
+                    + "\"first password 1\",\"role\":\"trust-admin\",\"trust\":\"" + credential.trust() + "\"}").statusCode());
+            assertEquals(200, account(b, user, "first password 1"), "the other node knows the account");
+            assertEquals(200, hubA.adminPost("/admin/api/accounts/" + user + "/disable", "").statusCode());
+            assertEquals(401, account(b, user, "first password 1"), "disabled on one node, refused on the other");
+            assertEquals(200, hubA.adminPost("/admin/api/accounts/" + user + "/enable", "").statusCode());
+            assertEquals(200, account(b, user, "first password 1"));
+            assertEquals(200, hubA.adminPost("/admin/api/accounts/" + user + "/password",
+                    "{\"password\":\"second password 2\"}").statusCode());
+            assertEquals(401, account(b, user, "first password 1"), "reset on one node, the old one refused on the other");
+            assertEquals(200, account(b, user, "second password 2"));
         }
+    }
+
+    private static int account(HubProcess node, String user, String password) {
+        return node.client().send(node.client().request("/admin/api/account")
+                .header("Authorization", HubClient.basic(user, password)).GET()).statusCode();
     }
 
     private static int statements(HubProcess node, XapiCredential credential) {

@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.bridge.outbox;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,11 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.security.CallerTrusts;
+import org.learninghub.connect.hub.security.HubRoles;
 import org.learninghub.connect.hub.trust.Trusts;
 
 /** Admin API: a trust's launch sessions (attempts) with their outcome and passback status. */
 @Path("admin/api/launches")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
 public class LaunchResource {
 
     @Inject
@@ -28,13 +32,21 @@ public class LaunchResource {
     @Inject
     Trusts trusts;
 
+    @Inject
+    CallerTrusts callerTrusts;
+
     @GET
     public Map<String, Object> list(@QueryParam("trust") String trust, @QueryParam("resource") String resource,
                                     @QueryParam("since") String since, @QueryParam("before") String before,
                                     @QueryParam("limit") String limit) {
+        if (trust == null) {
+            // A trust-admin's launches are those of its trust: the parameter may be left out.
+            trust = callerTrusts.onlyTrust().orElse(null);
+        }
         if (trust == null || trust.isBlank()) {
             throw HubProblem.badRequest("trust", "the trust code is required");
         }
+        callerTrusts.requireAccess(trust);
         long tenant = trusts.require(trust).id();
         Optional<UUID> resourceId = Optional.ofNullable(resource).map(LaunchResource::uuid);
         Optional<Instant> from = Optional.ofNullable(since).map(s -> instant("since", s));

@@ -110,6 +110,20 @@ public class OutboxJobs {
         }
     }
 
+    /** The code of the trust a job belongs to; empty when there is no such job. */
+    public Optional<String> trustOf(long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT t.code FROM outbox_job j JOIN trust t ON t.id = j.tenant_id"
+                     + " WHERE j.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading an outbox job failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Puts a failed job back to pending, due now, with a fresh round of attempts. Empty when there is no such job;
      * false when it is not failed (a pending job is already queued, a delivered one must not be sent again).

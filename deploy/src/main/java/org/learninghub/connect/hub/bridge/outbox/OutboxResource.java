@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.bridge.outbox;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,11 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.security.CallerTrusts;
+import org.learninghub.connect.hub.security.HubRoles;
 import org.learninghub.connect.hub.trust.Trusts;
 
 /** Admin API: the score outbox, and putting a failed job back to pending. */
 @Path("admin/api/outbox")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
 public class OutboxResource {
 
     static final int MAX_LIMIT = 200;
@@ -30,6 +34,9 @@ public class OutboxResource {
     @Inject
     Trusts trusts;
 
+    @Inject
+    CallerTrusts callerTrusts;
+
     /** Newest first; {@code next} is the {@code before} value of the following page (absent on the last). */
     @GET
     public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("trust") String trust,
@@ -39,7 +46,12 @@ public class OutboxResource {
         }
         int size = Paging.limit(limit, 50, MAX_LIMIT);
         Optional<Long> below = Paging.positive("before", before);
-        Optional<Long> tenant = Optional.ofNullable(trust).map(code -> trusts.require(code).id());
+        // A trust-admin sees its own trust's jobs only, whether or not it names the trust.
+        String only = trust != null ? trust : callerTrusts.onlyTrust().orElse(null);
+        if (only != null) {
+            callerTrusts.requireAccess(only);
+        }
+        Optional<Long> tenant = Optional.ofNullable(only).map(code -> trusts.require(code).id());
         List<OutboxJob> page = jobs.list(Optional.ofNullable(status), tenant, below, size + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jobs", page.stream().limit(size).map(OutboxResource::view).toList());
@@ -54,6 +66,10 @@ public class OutboxResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> retry(@PathParam("id") String id) {
         long job = Paging.positive("id", id).orElseThrow(() -> HubProblem.badRequest("id", "a positive job id"));
+        String owner = jobs.trustOf(job).orElseThrow(() -> HubProblem.notFound("outbox job " + job));
+        if (!callerTrusts.mayAccess(owner)) {
+            throw HubProblem.notFound("outbox job " + job);
+        }
         boolean retried = jobs.retry(job, Instant.now())
                 .orElseThrow(() -> HubProblem.notFound("outbox job " + job));
         if (!retried) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,13 +76,14 @@ public class RejectionLog implements RefusalListener {
         }
     }
 
-    /** Whether a launch session has this registration. */
-    public boolean launched(UUID registration) {
+    /** The code of the trust of the launch session with this registration; empty when there is none. */
+    public Optional<String> trustOf(UUID registration) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM launch_session WHERE registration = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT t.code FROM launch_session s"
+                     + " JOIN trust t ON t.id = s.tenant_id WHERE s.registration = ?")) {
             ps.setObject(1, registration);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading a launch session failed: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.bridge.rejection;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,20 +12,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.security.CallerTrusts;
+import org.learninghub.connect.hub.security.HubRoles;
 import org.learninghub.connect.hub.bridge.outbox.Paging;
 
 /** Admin API: what the LRS refused to the content of one launch session (every credential of the attempt). */
 @Path("admin/api/launches/{registration}/rejections")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
 public class RejectionResource {
 
     @Inject
     RejectionLog log;
 
+    @Inject
+    CallerTrusts callerTrusts;
+
     @GET
     public Map<String, Object> list(@PathParam("registration") String registration, @QueryParam("limit") String limit) {
         UUID id = registration(registration);
-        if (!log.launched(id)) {
+        // Another trust's launch is answered as one that does not exist.
+        if (!log.trustOf(id).map(callerTrusts::mayAccess).orElse(false)) {
             throw HubProblem.notFound("launch " + id);
         }
         Map<String, Object> body = new LinkedHashMap<>();

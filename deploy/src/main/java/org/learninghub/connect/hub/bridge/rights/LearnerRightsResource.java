@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.bridge.rights;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.security.CallerTrusts;
+import org.learninghub.connect.hub.security.HubRoles;
 import org.learninghub.connect.hub.trust.Trusts;
 
 /**
@@ -23,10 +26,14 @@ import org.learninghub.connect.hub.trust.Trusts;
  */
 @Path("admin/api/trusts/{code}/learners/{issuer}/{sub}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
 public class LearnerRightsResource {
 
     @Inject
     Trusts trusts;
+
+    @Inject
+    CallerTrusts callerTrusts;
 
     @Inject
     LearnerData data;
@@ -58,6 +65,7 @@ public class LearnerRightsResource {
     }
 
     private Learner learner(String code, String issuer, String sub) {
+        callerTrusts.requireAccess(code);
         long tenant = trusts.require(code).id();
         String iss;
         try {

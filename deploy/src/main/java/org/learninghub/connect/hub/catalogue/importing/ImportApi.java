@@ -1,5 +1,6 @@
 package org.learninghub.connect.hub.catalogue.importing;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.catalogue.quality.Problem;
+import org.learninghub.connect.hub.security.HubRoles;
 
 /**
  * {@code /admin/api/imports}: migrating a platform's metadata into the catalogue (CSV or a JSON array), the list
@@ -27,6 +29,7 @@ import org.learninghub.connect.hub.catalogue.quality.Problem;
  * {@code hub.limit.imports.bytes} (the resource's package decides its body family).
  */
 @Path("admin/api/imports")
+@RolesAllowed(HubRoles.HUB_ADMIN)
 public class ImportApi {
 
     /** Rows in one import at most; a platform larger than this is imported in parts. */

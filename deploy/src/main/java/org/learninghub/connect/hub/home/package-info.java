@@ -1,0 +1,2 @@
+/** The front door: what {@code GET /} answers. */
+package org.learninghub.connect.hub.home;
