@@ -60,6 +60,7 @@ public class TrustResource {
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     public TrustView change(@PathParam("code") String code, TrustSettings settings) {
+        callerTrusts.requireAccess(code);
         if (settings == null) {
             throw HubProblem.badRequest(null, "a JSON body {\"learnerIdentity\":\"pseudonymous\"|\"named\"} is required");
         }

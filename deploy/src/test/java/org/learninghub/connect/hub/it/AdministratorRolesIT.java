@@ -108,6 +108,10 @@ class AdministratorRolesIT extends HubIT {
         assertEquals(1, trusts.size(), trusts.toString());
         assertEquals(w.a, trusts.get(0).path("code").asText());
         assertEquals(200, w.asTrustAdmin("GET", "/admin/api/trusts/" + w.a, null).statusCode());
+        // Whether its learners are named in statements is the trust's own choice.
+        HttpResponse<String> named = w.asTrustAdmin("PATCH", "/admin/api/trusts/" + w.a, "{\"learnerIdentity\":\"named\"}");
+        assertEquals(200, named.statusCode(), named.body());
+        assertEquals("named", CatalogueClient.read(named.body()).path("learnerIdentity").asText());
 
         HttpResponse<String> credential = w.asTrustAdmin("POST", "/admin/api/trusts/" + w.a + "/credentials",
                 "{\"name\":\"reporting\",\"scopes\":[\"statements/read\"]}");
@@ -169,6 +173,7 @@ class AdministratorRolesIT extends HubIT {
             String learner = t + "/learners/" + ISSUER_B64 + "/learner-" + trust;
             String[][] matrix = {
                     {"GET", t, null},
+                    {"PATCH", t, "{\"learnerIdentity\":\"named\"}"},
                     {"GET", t + "/credentials", null},
                     {"POST", t + "/credentials", "{\"name\":\"stolen\",\"scopes\":[\"all\"]}"},
                     {"DELETE", t + "/credentials/" + w.keyB, null},
@@ -208,11 +213,13 @@ class AdministratorRolesIT extends HubIT {
             }
         }
         assertEquals(List.of(), failures, "of " + checked + " requests");
-        assertEquals(34, checked);
+        assertEquals(36, checked);
 
         // Nothing of trust B changed: its credential works, its platform is active, its job is still failed.
         HubClient hub = w.hub;
         assertTrue(hub.send(hub.admin("/admin/api/trusts/" + w.b + "/credentials").GET()).body().contains(w.keyB));
+        assertEquals("pseudonymous", CatalogueClient.read(hub.send(hub.admin("/admin/api/trusts/" + w.b).GET()).body())
+                .path("learnerIdentity").asText());
         HttpResponse<String> platformB = hub.send(hub.admin("/admin/api/trusts/" + w.b + "/platforms/" + w.platformB).GET());
         assertEquals(200, platformB.statusCode(), platformB.body());
         assertEquals("ACTIVE", CatalogueClient.read(platformB.body()).path("status").asText(), platformB.body());
