@@ -5,7 +5,10 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
-/** Begins the outbox rounds when the web module has started, so that this node answers its own JWKS. */
+/**
+ * The web module has started: the outbox rounds begin at the latest a bounded time from here, if no request has
+ * begun them before ({@link OutboxFirstRequest}; see {@link OutboxWorker}).
+ */
 @WebListener
 public class OutboxStart implements ServletContextListener {
 
@@ -14,6 +17,6 @@ public class OutboxStart implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        worker.begin();
+        worker.webModuleStarted();
     }
 }
