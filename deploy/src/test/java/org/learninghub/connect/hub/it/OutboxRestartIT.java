@@ -35,11 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * while a score job is between a failed attempt and its success, in fact in the middle of its second attempt (the
  * platform has the request and has not answered); a new server on the same database finds the job pending, no longer
  * locked by the dead node's transaction, and delivers it. The platform ends with exactly one score, and duplicate
- * {@code completed} statements afterwards queue and send nothing more.
+ * {@code completed} statements afterwards queue and send nothing more. Then a node frozen mid-delivery (SIGSTOP, its
+ * database connection left open) loses its claim after the claim limit, and delivers the job once resumed.
  *
  * <p>Pinned for this class: the outbox every 300 ms, 200 ms backoff (1 s at most), 10 attempts; one HTTP attempt per
- * platform call (a 503 fails the outbox attempt at once instead of being retried inside it) with a 2-minute request
- * timeout, so the held request is still in flight when the server is killed. The test waits for states only.
+ * platform call (a 503 fails the outbox attempt at once instead of being retried inside it), an 8 s request timeout
+ * (the held request is still in flight when the server is killed, well within it) and a 1 s retry budget, so the
+ * claim limit is 37 s. The test waits for states only; the bounds guard against hangs.
  */
 class OutboxRestartIT {
 
@@ -80,7 +82,8 @@ class OutboxRestartIT {
         env.put("HUB_OUTBOX_BACKOFF_BASE_MILLIS", "200");
         env.put("HUB_OUTBOX_BACKOFF_MAX_SECONDS", "1");
         env.put("HUB_LTI_SERVICES_RETRY_MAX_ATTEMPTS", "1");
-        env.put("HUB_LTI_SERVICES_REQUEST_TIMEOUT_MILLIS", "120000");
+        env.put("HUB_LTI_SERVICES_REQUEST_TIMEOUT_MILLIS", "8000");
+        env.put("HUB_LTI_SERVICES_RETRY_BUDGET_SECONDS", "1");
         env.put("HUB_BRIDGE_CREDENTIAL_MINUTES", "240");
         HubProcess first = null;
         HubProcess second = null;
@@ -159,6 +162,34 @@ class OutboxRestartIT {
                 assertEquals(1, services.scores.stream().filter(s -> s.get("scoreOf").equals(lineItem)).count(),
                         "still one score for the first attempt: " + services.scores);
                 assertEquals("delivered", job(hub, registration).get("status").asText());
+
+                // A node frozen mid-delivery (SIGSTOP: its connection stays open, idle in the claiming transaction)
+                // loses its claim once PostgreSQL ends the session after the claim limit: 3 x (1 s budget + 8 s
+                // request timeout) + 10 s = 37 s here. Resumed, the same node finds its old attempt gone and
+                // delivers the job, once.
+                TestPlatformServices.Hold frozenAttempt = services.hold("/ags/lineitems/3/scores");
+                Map<String, String> third = launch(new LtiSteps(hub, tool), platform, resource.get("id").asText(),
+                        services.lineItemsUrl() + "/3");
+                ObjectNode thirdDone = statement("completed", actor, third.get("registration"), activity);
+                thirdDone.putObject("result").putObject("score").put("scaled", 0.7);
+                assertEquals(200, post(third, thirdDone).statusCode());
+                assertTrue(frozenAttempt.arrived(WAIT), "the attempt reached the platform: " + services.requests);
+                second.freeze();
+                try {
+                    assertTrue(locked(third.get("registration")), "the frozen node holds its claim at first");
+                    Job released = awaitUnlocked(third.get("registration"));
+                    assertEquals("pending", released.status());
+                    assertEquals(0, released.attempts(), "the frozen attempt never ended");
+                    frozenAttempt.release();
+                } finally {
+                    second.thaw();
+                }
+                JsonNode resumed = awaitJob(hub, third.get("registration"), "delivered");
+                assertEquals(1, resumed.get("attempts").asInt(), resumed.toString());
+                String thirdItem = services.lineItemsUrl() + "/3";
+                assertEquals(1, services.scores.stream().filter(s -> s.get("scoreOf").equals(thirdItem)).count(),
+                        services.scores.toString());
+                assertEquals(3, services.scores.size(), services.scores.toString());
             }
         } finally {
             if (first != null) {
@@ -227,6 +258,26 @@ class OutboxRestartIT {
             Thread.sleep(200);
         }
         return fail("the killed server's lock on the job was never released", last);
+    }
+
+    /** Whether another session is refused the job's row lock now (NOWAIT): someone holds it. */
+    private boolean locked(String registration) throws SQLException {
+        try (Connection c = schemaConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select id from outbox_job where registration = ?"
+                    + " for update nowait")) {
+                ps.setObject(1, UUID.fromString(registration));
+                ps.executeQuery().close();
+                return false;
+            } catch (SQLException e) {
+                if ("55P03".equals(e.getSQLState())) {
+                    return true;
+                }
+                throw e;
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     private static long scorePosts(TestPlatformServices services) {
