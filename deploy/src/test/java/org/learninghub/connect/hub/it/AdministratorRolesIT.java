@@ -112,6 +112,8 @@ class AdministratorRolesIT extends HubIT {
         HttpResponse<String> named = w.asTrustAdmin("PATCH", "/admin/api/trusts/" + w.a, "{\"learnerIdentity\":\"named\"}");
         assertEquals(200, named.statusCode(), named.body());
         assertEquals("named", CatalogueClient.read(named.body()).path("learnerIdentity").asText());
+        HttpResponse<String> erasures = w.asTrustAdmin("GET", "/admin/api/trusts/" + w.a + "/erasures", null);
+        assertEquals(200, erasures.statusCode(), erasures.body());
 
         HttpResponse<String> credential = w.asTrustAdmin("POST", "/admin/api/trusts/" + w.a + "/credentials",
                 "{\"name\":\"reporting\",\"scopes\":[\"statements/read\"]}");
@@ -186,6 +188,7 @@ class AdministratorRolesIT extends HubIT {
                     {"POST", t + "/registration-links", null},
                     {"GET", learner + "/export", null},
                     {"POST", learner + "/erase?dryRun=false", null},
+                    {"GET", t + "/erasures", null},
                     {"GET", "/admin/api/launches?trust=" + trust, null},
                     {"GET", "/admin/api/outbox?trust=" + trust, null},
             };
@@ -213,7 +216,7 @@ class AdministratorRolesIT extends HubIT {
             }
         }
         assertEquals(List.of(), failures, "of " + checked + " requests");
-        assertEquals(36, checked);
+        assertEquals(38, checked);
 
         // Nothing of trust B changed: its credential works, its platform is active, its job is still failed.
         HubClient hub = w.hub;

@@ -117,6 +117,33 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
+     * SIGSTOP to the server's JVM: it keeps its sockets (and so its database sessions) open and does nothing, as a
+     * frozen VM or a node cut off by a partition does; {@link #thaw} resumes it, {@link #kill} ends it either way.
+     */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    /** SIGCONT to a {@link #freeze frozen} server. */
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(pid())).inheritIO().start();
+            if (!kill.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * SIGTERM to the launcher, as systemd stops the service: {@code bin/hub} passes it to the JVM, whose
      * shutdown stops taking requests and lets running ones finish. Waits for the exit and returns its status.
      */

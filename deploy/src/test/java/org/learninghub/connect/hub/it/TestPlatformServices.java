@@ -60,6 +60,9 @@ public final class TestPlatformServices implements AutoCloseable {
     private final Set<String> usedJtis = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> tokens = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Hold> holds = new ConcurrentLinkedDeque<>();
+    /** Every hold ever made, released on close: a held request blocks the dispatcher that stopping waits for. */
+    private final List<Hold> allHolds = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> lineItems = new LinkedHashMap<>();
     private final AtomicInteger lineItemIds = new AtomicInteger();
     private final List<Map<String, Object>> members = new ArrayList<>();
@@ -119,6 +122,49 @@ public final class TestPlatformServices implements AutoCloseable {
         faults.add(new Fault(pathPrefix, status, headers, body));
     }
 
+    /**
+     * The next request under {@code pathPrefix} that no injected answer ({@link #fail}) takes is held: it is read,
+     * never answered, and its connection closed only when the hold is released (or after {@link Hold#MAX_HOLD}), as
+     * a platform that stops answering mid-call. The services answer nothing else meanwhile (one dispatcher thread).
+     */
+    public Hold hold(String pathPrefix) {
+        Hold hold = new Hold(pathPrefix);
+        holds.add(hold);
+        allHolds.add(hold);
+        return hold;
+    }
+
+    /** A request held by {@link #hold}: the test waits for it to arrive, then lets it go. */
+    public static final class Hold {
+        static final java.time.Duration MAX_HOLD = java.time.Duration.ofMinutes(3);
+
+        private final String pathPrefix;
+        private final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
+        private Hold(String pathPrefix) {
+            this.pathPrefix = pathPrefix;
+        }
+
+        /** Whether the held request arrived within {@code atMost}. */
+        public boolean arrived(java.time.Duration atMost) throws InterruptedException {
+            return arrived.await(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        private void keep() {
+            arrived.countDown();
+            try {
+                released.await(MAX_HOLD.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Every access token issued so far stops working (revoked, or the platform restarted). */
     public void revokeTokens() {
         tokens.clear();
@@ -147,6 +193,14 @@ public final class TestPlatformServices implements AutoCloseable {
         for (Fault fault : faults) {
             if (path.startsWith(fault.pathPrefix()) && faults.remove(fault)) {
                 answer(exchange, fault.status(), fault.headers(), fault.body());
+                return;
+            }
+        }
+        // After the injected answers: a test queues the failures that come before the hold first.
+        for (Hold hold : holds) {
+            if (path.startsWith(hold.pathPrefix) && holds.remove(hold)) {
+                exchange.getRequestBody().readAllBytes();
+                hold.keep();
                 return;
             }
         }
@@ -424,6 +478,7 @@ public final class TestPlatformServices implements AutoCloseable {
 
     @Override
     public void close() {
+        allHolds.forEach(Hold::release);
         server.stop(0);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -171,7 +172,10 @@ public class ToolKeyRing {
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
-            return new ToolKey(key, now, activates);
+            // Databases keep microseconds and the PostgreSQL driver rounds to them: an activation stored from a
+            // nanosecond instant may read back after the "now" that made it, and the key made to sign now would
+            // not sign ("no tool key is active" on a fresh ring). Truncated, it reads back as written, at or before.
+            return new ToolKey(key, now.truncatedTo(ChronoUnit.MICROS), activates.truncatedTo(ChronoUnit.MICROS));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }

@@ -24,7 +24,7 @@ import org.learninghub.connect.lti.settings.LtiSettings;
 class ToolKeyRingTest {
 
     /** The table, in memory, counting what the ring asks of it. */
-    static final class CountingRepository extends ToolKeyRepository {
+    static class CountingRepository extends ToolKeyRepository {
         final List<ToolKey> rows = new ArrayList<>();
         final Map<String, RSAKey> privates = new ConcurrentHashMap<>();
         final AtomicInteger publicReads = new AtomicInteger();
@@ -105,6 +105,28 @@ class ToolKeyRingTest {
             }
         };
         return ring;
+    }
+
+    /** Stores instants as the PostgreSQL driver sends them: rounded half up to microseconds. */
+    static final class MicrosecondRepository extends CountingRepository {
+        @Override
+        public synchronized void add(ToolKey key) {
+            super.add(new ToolKey(key.key(), micros(key.created()), micros(key.activates())));
+        }
+
+        private static Instant micros(Instant t) {
+            return t.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        }
+    }
+
+    @Test
+    void aKeyMadeAtANanosecondInstantSignsAtThatInstantOnceStoredInMicroseconds() {
+        now = Instant.parse("2026-01-01T00:00:00.123456789Z");
+        repository = new MicrosecondRepository();
+        ring = newRing(repository);
+        RSAKey signing = ring.signingKey();
+        assertEquals(1, repository.rows.size(), "one key made, not a second one for a first that did not sign");
+        assertEquals(repository.rows.get(0).kid(), signing.getKeyID());
     }
 
     @Test

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -13,11 +15,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.learninghub.connect.lti.ags.AgsEndpoint;
 import org.learninghub.connect.lti.ags.AgsScopes;
 import org.learninghub.connect.lti.ags.AssignmentGradeService;
 import org.learninghub.connect.lti.ags.Score;
 import org.learninghub.connect.lti.platformcall.PlatformCallException;
+import org.learninghub.connect.lti.platformcall.PlatformCallSettings;
 import org.learninghub.connect.lti.platformcall.ServiceNotGrantedException;
 import org.learninghub.connect.lti.registration.PlatformRegistration;
 import org.learninghub.connect.lti.registration.RegistrationStore;
@@ -27,6 +31,13 @@ import org.learninghub.connect.lti.registration.RegistrationStore;
  * score, and mark the row in the same transaction, delivered only after the platform answered 2xx. If the node
  * dies between the platform's answer and the commit, the lock goes with its connection, the row is still pending
  * and is sent once more; AGS keeps the latest score per timestamp, so the repeat changes nothing on the platform.
+ *
+ * <p>A node that stops without its connection closing (frozen VM, network partition) would keep the row lock until
+ * the database's TCP keepalive gives up, by default after hours, and every other node would skip the job meanwhile.
+ * On PostgreSQL the claiming transaction therefore carries {@code idle_in_transaction_session_timeout}: the longest a
+ * delivery can keep the transaction idle (a token call and a score call with one token refresh, each within the
+ * platform-call retry budget plus one request timeout) and a margin. Past it PostgreSQL ends the session, the lock
+ * goes, and another node sends the job. The embedded H2 database serves one node only.
  */
 @ApplicationScoped
 public class OutboxDelivery {
@@ -45,6 +56,12 @@ public class OutboxDelivery {
     @Inject
     OutboxSettings settings;
 
+    @Inject
+    Config config;
+
+    /** Beyond the longest a live node's delivery keeps its transaction idle: scheduling, a slow database answer. */
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
+
     /** Delivers up to one batch of due jobs; returns how many were handled. */
     public int deliverDue() {
         int handled = 0;
@@ -58,6 +75,7 @@ public class OutboxDelivery {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                limitClaim(c);
                 Optional<ClaimedJob> job = OutboxJobs.claim(c, Instant.now());
                 if (job.isEmpty()) {
                     c.rollback();
@@ -76,6 +94,22 @@ public class OutboxDelivery {
             LOG.log(Level.WARNING, "outbox: the database failed; due jobs wait for the next round: {0}", e.getMessage());
             return false;
         }
+    }
+
+    /** The claim's lease on PostgreSQL, for this transaction only ({@code SET LOCAL}): see the class comment. */
+    private void limitClaim(Connection c) throws SQLException {
+        if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL idle_in_transaction_session_timeout = " + claimLimit(PlatformCallSettings.from(config))
+                    .toMillis());
+        }
+    }
+
+    /** The longest a live node keeps a claiming transaction idle, plus {@link #CLAIM_MARGIN}. */
+    static Duration claimLimit(PlatformCallSettings calls) {
+        return calls.retryBudget().plus(calls.requestTimeout()).multipliedBy(3).plus(CLAIM_MARGIN);
     }
 
     private void deliver(Connection c, ClaimedJob job) throws SQLException {

@@ -20,7 +20,7 @@ public final class Paging {
         return (int) n;
     }
 
-    static Optional<Long> positive(String field, String value) {
+    public static Optional<Long> positive(String field, String value) {
         if (value == null) {
             return Optional.empty();
         }

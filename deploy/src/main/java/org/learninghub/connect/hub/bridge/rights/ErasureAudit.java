@@ -10,13 +10,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The {@code learner_erasure} audit rows: written in the erasure's own transaction (both go, or neither). */
+/**
+ * The {@code learner_erasure} audit rows: written in the erasure's own transaction (both go, or neither), and listed
+ * for administrators as they were written (the learner only as issuer and hash of the sub).
+ */
 @ApplicationScoped
 public class ErasureAudit {
 
@@ -40,6 +49,41 @@ public class ErasureAudit {
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("recording an erasure failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One page of a trust's audit rows, newest first (by id: rows are numbered as they are written), ids below
+     * {@code before}.
+     */
+    List<Map<String, Object>> list(long tenant, Optional<Long> before, int limit) {
+        String sql = "SELECT id, issuer, subject_hash, requested_by, requested, dry_run, report FROM learner_erasure"
+                + " WHERE tenant_id = ?" + (before.isPresent() ? " AND id < ?" : "")
+                + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, tenant);
+            if (before.isPresent()) {
+                ps.setLong(i++, before.get());
+            }
+            ps.setInt(i, limit);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", rs.getLong(1));
+                    row.put("issuer", rs.getString(2));
+                    row.put("subjectSha256", rs.getString(3));
+                    row.put("requestedBy", rs.getString(4));
+                    row.put("requested", rs.getTimestamp(5).toInstant().toString());
+                    row.put("dryRun", rs.getBoolean(6));
+                    row.put("report", JSON.readTree(rs.getString(7)));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("reading the erasure audit failed: " + e.getMessage(), e);
         }
     }
 

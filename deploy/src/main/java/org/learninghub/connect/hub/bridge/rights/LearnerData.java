@@ -12,11 +12,15 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.learninghub.connect.xapi.statement.store.AttachmentRows;
 
 /**
  * Finds, exports and erases what the Hub holds about one learner of one trust, by JDBC, in one transaction each.
@@ -113,8 +117,9 @@ public class LearnerData {
 
     /**
      * Counts (dry run) or deletes everything about the learner, in one transaction: statements and their link rows
-     * (purged directly, see federation.md), their State and agent profile documents, score jobs, rejections and
-     * credentials of their launch sessions, the sessions, the mapping.
+     * (purged directly, see federation.md), the contents of their attachments that no other statement of the trust
+     * names, their State and agent profile documents, score jobs, rejections and credentials of their launch
+     * sessions, the sessions, the mapping.
      */
     @Transactional
     ErasureReport erase(Learner l, boolean dryRun) {
@@ -131,6 +136,7 @@ public class LearnerData {
             long jobs = count(c, "SELECT count(*) FROM outbox_job WHERE registration IN (" + SESSIONS + ")", session);
             long rejections = count(c, "SELECT count(*) FROM launch_rejection WHERE registration IN (" + SESSIONS + ")",
                     session);
+            Set<String> attachments = unsharedAttachments(c, l);
             if (!dryRun) {
                 for (String table : List.of("xapi_statement_activity", "xapi_statement_verb", "xapi_statement")) {
                     count(c, "DELETE FROM " + table + " WHERE tenant_id = ? AND seq IN (" + STATEMENT_SEQS + ")",
@@ -138,6 +144,7 @@ public class LearnerData {
                 }
                 count(c, "DELETE FROM xapi_statement_agent WHERE tenant_id = ? AND seq IN (" + STATEMENT_SEQS + ")",
                         l.tenant(), l.tenant(), l.actorIfi());
+                AttachmentRows.delete(c, l.tenant(), attachments);
                 count(c, "DELETE FROM xapi_document WHERE tenant_id = ? AND agent_ifi = ?", l.tenant(), l.actorIfi());
                 count(c, "DELETE FROM outbox_job WHERE registration IN (" + SESSIONS + ")", session);
                 count(c, "DELETE FROM launch_rejection WHERE registration IN (" + SESSIONS + ")", session);
@@ -145,10 +152,37 @@ public class LearnerData {
                 count(c, "DELETE FROM launch_session WHERE tenant_id = ? AND issuer = ? AND subject = ?", session);
                 count(c, "DELETE FROM learner_mapping WHERE tenant_id = ? AND issuer = ? AND subject = ?", session);
             }
-            return new ErasureReport(dryRun, statements, documents, sessions, credentials, jobs, rejections, 1);
+            return new ErasureReport(dryRun, statements, attachments.size(), documents, sessions, credentials, jobs,
+                    rejections, 1);
         } catch (SQLException e) {
             throw new IllegalStateException("erasing a learner failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The attachments the learner's statements name that no other statement of the trust names: they go with the
+     * statements. One shared with another learner's statement (the same file attached twice is stored once) stays.
+     */
+    private static Set<String> unsharedAttachments(Connection c, Learner l) throws SQLException {
+        Set<Long> seqs = new HashSet<>();
+        Set<String> named = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, has_attachments, statement_json FROM xapi_statement"
+                + " WHERE tenant_id = ? AND seq IN (" + STATEMENT_SEQS + ")")) {
+            ps.setLong(1, l.tenant());
+            ps.setLong(2, l.tenant());
+            ps.setString(3, l.actorIfi());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong(1));
+                    if (rs.getBoolean(2)) {
+                        named.addAll(AttachmentRows.named(JSON.readTree(rs.getString(3))));
+                    }
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored statement is not JSON: " + e.getOriginalMessage(), e);
+        }
+        return named.isEmpty() ? named : AttachmentRows.unreferenced(c, l.tenant(), named, seqs);
     }
 
     /** A count query's value, or an update's row count. */

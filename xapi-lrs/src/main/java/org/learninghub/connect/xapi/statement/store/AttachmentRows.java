@@ -1,5 +1,7 @@
 package org.learninghub.connect.xapi.statement.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +14,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.learninghub.connect.xapi.http.XapiJson;
 
 /**
  * Attachment contents by SHA-2, stored once per tenant however many statements name them. A key is
@@ -118,6 +123,80 @@ public final class AttachmentRows {
                     out.write(rs.getBytes(1));
                 }
             }
+        }
+    }
+
+    /** The SHA-2s (lower-case hex) of the attachments a stored statement names (only a statement's top level may). */
+    public static Set<String> named(JsonNode statement) {
+        Set<String> sha2s = new TreeSet<>();
+        statement.path("attachments").forEach(a -> {
+            String sha2 = a.path("sha2").asText("");
+            if (!sha2.isEmpty()) {
+                sha2s.add(sha2.toLowerCase(Locale.ROOT));
+            }
+        });
+        return sha2s;
+    }
+
+    /**
+     * Of these attachment SHA-2s (lower-case hex), the stored ones no statement of the tenant names except those with
+     * the given seqs: what removing those statements leaves unreferenced. For an erasure, in its transaction. A statement
+     * is a candidate when its JSON contains the hex (either case) and counts when it really names it, so a hash that
+     * only appears in some other field never keeps an attachment. Reads the tenant's statements with attachments once
+     * per SHA-2: meant for an administrator's request, not a request path.
+     */
+    public static Set<String> unreferenced(Connection c, long tenant, Collection<String> sha2s, Set<Long> leaving)
+            throws SQLException {
+        Set<String> unreferenced = new TreeSet<>();
+        Set<String> stored = new TreeSet<>();
+        describe(c, tenant, sha2s).forEach(a -> stored.add(a.sha2()));
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, statement_json FROM xapi_statement"
+                + " WHERE tenant_id = ? AND has_attachments AND LOWER(statement_json) LIKE ?")) {
+            for (String sha2 : stored) {
+                if (!hex(sha2)) {
+                    continue;
+                }
+                ps.setLong(1, tenant);
+                // Hex digits are no LIKE wildcards: the pattern matches the digest text and nothing else.
+                ps.setString(2, "%" + sha2 + "%");
+                boolean named = false;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (!named && rs.next()) {
+                        named = !leaving.contains(rs.getLong(1)) && named(parse(rs.getString(2))).contains(sha2);
+                    }
+                }
+                if (!named) {
+                    unreferenced.add(sha2);
+                }
+            }
+        }
+        return unreferenced;
+    }
+
+    /**
+     * Deletes these attachments' contents, in the caller's transaction; returns how many rows went. The caller has
+     * checked with {@link #unreferenced} that nothing names them.
+     */
+    public static int delete(Connection c, long tenant, Collection<String> sha2s) throws SQLException {
+        if (sha2s.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM xapi_attachment WHERE tenant_id = ? AND sha2 = ANY (?)")) {
+            ps.setLong(1, tenant);
+            ps.setArray(2, c.createArrayOf("VARCHAR", sha2s.toArray()));
+            return ps.executeUpdate();
+        }
+    }
+
+    private static boolean hex(String s) {
+        return !s.isEmpty() && s.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'));
+    }
+
+    private static JsonNode parse(String json) throws SQLException {
+        try {
+            return XapiJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a stored statement is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 }
