@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.learninghub.connect.hub.reporting.LearnerErasure;
 
 /**
  * Finds, exports and erases what the Hub holds about one learner of one trust, by JDBC, in one transaction each.
@@ -113,7 +114,8 @@ public class LearnerData {
     /**
      * Counts (dry run) or deletes everything about the learner, in one transaction: statements and their link rows
      * (purged directly, see federation.md), their State and agent profile documents, score jobs, rejections and
-     * credentials of their launch sessions, the sessions, the mapping.
+     * credentials of their launch sessions, the sessions, the mapping; their rows in the report roll-ups are unlinked
+     * from them (hub.reporting.LearnerErasure), keeping past counts.
      */
     @Transactional
     ErasureReport erase(Learner l, boolean dryRun) {
@@ -143,6 +145,7 @@ public class LearnerData {
                 count(c, "DELETE FROM lrs_credential WHERE launch_registration IN (" + SESSIONS + ")", session);
                 count(c, "DELETE FROM launch_session WHERE tenant_id = ? AND issuer = ? AND subject = ?", session);
                 count(c, "DELETE FROM learner_mapping WHERE tenant_id = ? AND issuer = ? AND subject = ?", session);
+                LearnerErasure.forget(c, l.tenant(), l.actorIfi());
             }
             return new ErasureReport(dryRun, statements, documents, sessions, credentials, jobs, rejections, 1);
         } catch (SQLException e) {
