@@ -32,6 +32,9 @@ final class Rollups {
     private static final Comparator<Fact> BY_ATTEMPT = Comparator.comparing(Fact::attempt)
             .thenComparing(f -> f.kind().code).thenComparing(Fact::statement);
 
+    /** Tries of one H2 MERGE that met a concurrent insert of its row (about 2 s of waiting in all). */
+    private static final int H2_MERGE_ATTEMPTS = 30;
+
     private final Connection c;
     private final long tenant;
     private final Map<DayKey, long[]> daily = new TreeMap<>();
@@ -136,7 +139,8 @@ final class Rollups {
     /** Writes the enrolments and adds the collected increments to the daily counters, in key order. */
     void flush() throws SQLException {
         writeEnrolments();
-        try (PreparedStatement ps = c.prepareStatement(Dialect.of(c).addToDaily())) {
+        Dialect dialect = Dialect.of(c);
+        try (PreparedStatement ps = c.prepareStatement(dialect.addToDaily())) {
             for (Map.Entry<DayKey, long[]> e : daily.entrySet()) {
                 ps.setLong(1, tenant);
                 ps.setObject(2, e.getKey().resource());
@@ -145,11 +149,41 @@ final class Rollups {
                 for (int i = 0; i < 4; i++) {
                     ps.setLong(5 + i, e.getValue()[i]);
                 }
-                ps.addBatch();
+                if (dialect == Dialect.POSTGRESQL) {
+                    ps.addBatch();
+                } else {
+                    mergeOnH2(ps);
+                }
             }
-            ps.executeBatch();
+            if (dialect == Dialect.POSTGRESQL) {
+                ps.executeBatch();
+            }
         }
         daily.clear();
+    }
+
+    /**
+     * H2's MERGE inserts a missing row without waiting for a concurrent transaction that inserts the same one: the
+     * loser gets a unique violation (its statement alone is undone, not the transaction) and tries again once the
+     * winner's row is there, a bounded number of times.
+     */
+    private static void mergeOnH2(PreparedStatement ps) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ps.executeUpdate();
+                return;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState()) || attempt == H2_MERGE_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Whether this statement is the one its attempt's count of this kind rests on. */
