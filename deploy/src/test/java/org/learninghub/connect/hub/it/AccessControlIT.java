@@ -46,7 +46,11 @@ class AccessControlIT extends HubIT {
             new String[] {"GET", "admin/api/imports/template"},
             new String[] {"GET", "admin/api/launches/00000000-0000-0000-0000-000000000001/rejections"},
             new String[] {"GET", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/export"},
-            new String[] {"POST", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/erase"});
+            new String[] {"POST", "admin/api/trusts/{trust}/learners/aHR0cHM6Ly9sbXMuZXhhbXBsZQ/learner-1/erase"},
+            new String[] {"GET", "admin/api/reports/activity"},
+            new String[] {"GET", "admin/api/reports/trusts"},
+            new String[] {"GET", "admin/api/reports/resources"},
+            new String[] {"GET", "admin/api/reports/compliance"});
 
     private static final List<String[]> XAPI_ENDPOINTS = List.of(
             new String[] {"GET", "xapi/statements"},
