@@ -56,15 +56,16 @@ insert into report_outcome (tenant_id, statement_id, kind, attempt, resource_id,
   select tenant_id, statement_id, 'C', statement_id, resource_id, learner, on_day + time '12:00', on_day,
     date_trunc('week', on_day)::date, duration_seconds, true, false from o where kind = 'P';
 insert into report_learner_day (tenant_id, resource_id, on_day, week_start, learner)
-  select distinct tenant_id, resource_id, on_day, date_trunc('week', on_day)::date, learner from report_outcome;
+  select distinct tenant_id, resource_id, on_day, date_trunc('week', on_day)::date, learner from report_outcome
+  where tenant_id between 1001 and 1020;
 insert into report_daily (tenant_id, resource_id, on_day, week_start, launches, completions, passes, fails)
   select tenant_id, resource_id, on_day, date_trunc('week', on_day)::date,
     count(*) filter (where kind = 'L'), count(*) filter (where kind = 'C'), count(*) filter (where kind = 'P'),
     count(*) filter (where kind = 'F')
-  from report_outcome group by tenant_id, resource_id, on_day;
+  from report_outcome where tenant_id between 1001 and 1020 group by tenant_id, resource_id, on_day;
 insert into report_enrolment (tenant_id, resource_id, learner, enrolled, completed)
   select tenant_id, resource_id, learner, min(occurred), min(occurred) filter (where kind = 'C')
-  from report_outcome group by tenant_id, resource_id, learner;
+  from report_outcome where tenant_id between 1001 and 1020 group by tenant_id, resource_id, learner;
 analyze;
 SQL
 psql -h 127.0.0.1 -U postgres -d "$dbname" -Atc "select 'rows: outcome ' || (select count(*) from report_outcome)
