@@ -34,6 +34,13 @@ public class RollupListener implements StatementListener {
         Instant now = Instant.now();
         Set<UUID> voidedBefore = voidedBeforeArrival(c, tenant, statements);
         Map<UUID, Optional<Session>> sessions = new HashMap<>();
+        // The sessions of outcomes are locked first and in registration order, whatever the statements' order.
+        List<UUID> outcomes = statements.stream().filter(s -> s.voidingTarget().isEmpty()
+                && Kind.of(s.verb()).stream().anyMatch(Kind::perAttempt)).flatMap(s -> s.registration().stream())
+                .distinct().sorted().toList();
+        for (UUID registration : outcomes) {
+            sessions.put(registration, session(c, tenant, registration, true));
+        }
         Map<String, Optional<UUID>> resources = new HashMap<>();
         List<Fact> facts = new ArrayList<>();
         Set<Activity> activity = new HashSet<>();
