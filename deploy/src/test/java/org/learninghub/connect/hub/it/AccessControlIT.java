@@ -57,7 +57,12 @@ class AccessControlIT extends HubIT {
             new String[] {"POST", "admin/api/accounts/it-admin/disable"},
             new String[] {"POST", "admin/api/accounts/it-admin/password"},
             new String[] {"GET", "admin/api/account"},
-            new String[] {"PUT", "admin/api/account/password"});
+            new String[] {"PUT", "admin/api/account/password"},
+            new String[] {"GET", "admin/api/trusts/{trust}/erasures"},
+            new String[] {"GET", "admin/api/reports/activity"},
+            new String[] {"GET", "admin/api/reports/trusts"},
+            new String[] {"GET", "admin/api/reports/resources"},
+            new String[] {"GET", "admin/api/reports/compliance"});
 
     private static final List<String[]> XAPI_ENDPOINTS = List.of(
             new String[] {"GET", "xapi/statements"},

@@ -114,6 +114,17 @@ class AdministratorRolesIT extends HubIT {
         assertEquals("named", CatalogueClient.read(named.body()).path("learnerIdentity").asText());
         HttpResponse<String> erasures = w.asTrustAdmin("GET", "/admin/api/trusts/" + w.a + "/erasures", null);
         assertEquals(200, erasures.statusCode(), erasures.body());
+        // Its reports are of its own trust, whether or not it names it.
+        for (String path : List.of("/admin/api/reports/trusts", "/admin/api/reports/trusts?trust=" + w.a)) {
+            HttpResponse<String> report = w.asTrustAdmin("GET", path, null);
+            assertEquals(200, report.statusCode(), report.body());
+            JsonNode rows = CatalogueClient.read(report.body()).path("trusts");
+            assertEquals(1, rows.size(), report.body());
+            assertEquals(w.a, rows.get(0).path("trust").asText(), report.body());
+        }
+        HttpResponse<String> compliance = w.asTrustAdmin("GET", "/admin/api/reports/compliance?dueBy=2026-12-31", null);
+        assertEquals(200, compliance.statusCode(), compliance.body());
+        assertEquals(w.a, CatalogueClient.read(compliance.body()).path("trust").asText(), compliance.body());
 
         HttpResponse<String> credential = w.asTrustAdmin("POST", "/admin/api/trusts/" + w.a + "/credentials",
                 "{\"name\":\"reporting\",\"scopes\":[\"statements/read\"]}");
@@ -189,6 +200,10 @@ class AdministratorRolesIT extends HubIT {
                     {"GET", learner + "/export", null},
                     {"POST", learner + "/erase?dryRun=false", null},
                     {"GET", t + "/erasures", null},
+                    {"GET", "/admin/api/reports/activity?trust=" + trust, null},
+                    {"GET", "/admin/api/reports/trusts?trust=" + trust, null},
+                    {"GET", "/admin/api/reports/resources?trust=" + trust, null},
+                    {"GET", "/admin/api/reports/compliance?dueBy=2026-12-31&trust=" + trust, null},
                     {"GET", "/admin/api/launches?trust=" + trust, null},
                     {"GET", "/admin/api/outbox?trust=" + trust, null},
             };
@@ -216,7 +231,7 @@ class AdministratorRolesIT extends HubIT {
             }
         }
         assertEquals(List.of(), failures, "of " + checked + " requests");
-        assertEquals(38, checked);
+        assertEquals(46, checked);
 
         // Nothing of trust B changed: its credential works, its platform is active, its job is still failed.
         HubClient hub = w.hub;

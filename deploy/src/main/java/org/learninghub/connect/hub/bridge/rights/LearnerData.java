@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.learninghub.connect.hub.reporting.LearnerErasure;
 import org.learninghub.connect.xapi.statement.store.AttachmentRows;
 
 /**
@@ -119,7 +120,8 @@ public class LearnerData {
      * Counts (dry run) or deletes everything about the learner, in one transaction: statements and their link rows
      * (purged directly, see federation.md), the contents of their attachments that no other statement of the trust
      * names, their State and agent profile documents, score jobs, rejections and credentials of their launch
-     * sessions, the sessions, the mapping.
+     * sessions, the sessions, the mapping; their rows in the report roll-ups are unlinked from them
+     * (hub.reporting.LearnerErasure), keeping past counts.
      */
     @Transactional
     ErasureReport erase(Learner l, boolean dryRun) {
@@ -151,6 +153,7 @@ public class LearnerData {
                 count(c, "DELETE FROM lrs_credential WHERE launch_registration IN (" + SESSIONS + ")", session);
                 count(c, "DELETE FROM launch_session WHERE tenant_id = ? AND issuer = ? AND subject = ?", session);
                 count(c, "DELETE FROM learner_mapping WHERE tenant_id = ? AND issuer = ? AND subject = ?", session);
+                LearnerErasure.forget(c, l.tenant(), l.actorIfi());
             }
             return new ErasureReport(dryRun, statements, attachments.size(), documents, sessions, credentials, jobs,
                     rejections, 1);
