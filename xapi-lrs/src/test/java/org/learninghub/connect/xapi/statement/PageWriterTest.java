@@ -60,7 +60,7 @@ class PageWriterTest {
 
     JsonNode page(String limit, boolean attachments, long budget) throws Exception {
         PageRequest page = new PageRequest(TENANT, StatementQuery.parse(Map.of("limit", limit), Optional.empty()), Optional.empty(),
-                attachments, UnaryOperator.identity(), seq -> "more-after-" + seq);
+                attachments, UnaryOperator.identity(), false, seq -> "more-after-" + seq);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (StatementReads reads = store.reads()) {
             named = PageWriter.write(page, budget, reads, out);
