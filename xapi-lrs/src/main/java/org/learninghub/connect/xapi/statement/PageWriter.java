@@ -64,7 +64,7 @@ final class PageWriter implements StatementReads.RowVisitor {
         boolean withAttachments = page.attachments() && row.hasAttachments();
         if (page.asStored() && !withAttachments) {
             // The stored text is the statement as the LRS wrote it, compact JSON from the same mapper: parsing
-            // it only to write it again cost half the CPU time of a page (src/docs/performance.md).
+            // it only to write it again was most of the CPU time of writing a page (src/docs/performance.md).
             json.writeRawValue(row.json());
             written++;
             lastSeq = row.seq();
