@@ -70,7 +70,8 @@ public class StatementQueries {
             case "load" -> new Loader(args[1], Integer.parseInt(args[2]), args[3]).run();
             case "measure" -> new Measure(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]),
                     Integer.parseInt(args[7]), Integer.parseInt(args[8])).run();
-            default -> throw new IllegalArgumentException("load | measure");
+            case "plans" -> plans(args[1], args[2], Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("load | measure | plans");
         }
     }
 
@@ -469,6 +470,72 @@ public class StatementQueries {
                 }
             }
             out.append('\n');
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ plans
+
+    /**
+     * The LRS's activity&since SQL as it was (plain join) and as it is on PostgreSQL (lateral probe), each
+     * planned afresh for every execution ({@code prepareThreshold=0}: what a pooled connection does for its
+     * first five executions of a statement), over the same sampled probes, one client.
+     */
+    static void plans(String url, String code, int limit) throws Exception {
+        String columns = "s.seq, s.statement_json, s.stored, s.voided, s.has_attachments";
+        String bound = "d.seq >= COALESCE((SELECT b.seq FROM xapi_statement b WHERE b.tenant_id = ? AND b.stored > ? "
+                + "ORDER BY b.stored ASC LIMIT 1), 0)";
+        String plain = "SELECT " + columns + " FROM xapi_statement_activity d JOIN xapi_statement s ON s.tenant_id = d.tenant_id "
+                + "AND s.seq = d.seq WHERE d.tenant_id = ? AND d.iri = ? AND d.relation = 'D' AND " + bound
+                + " AND s.voided = FALSE AND s.stored > ? ORDER BY d.seq DESC LIMIT ?";
+        String lateral = "SELECT " + columns + " FROM xapi_statement_activity d CROSS JOIN LATERAL (SELECT " + columns
+                + " FROM xapi_statement s WHERE s.tenant_id = d.tenant_id AND s.seq = d.seq AND s.voided = FALSE AND s.stored > ? "
+                + "LIMIT 1) s WHERE d.tenant_id = ? AND d.iri = ? AND d.relation = 'D' AND " + bound + " ORDER BY d.seq DESC LIMIT ?";
+        List<Object[]> probes = new ArrayList<>();
+        try (Connection c = connect(url)) {
+            long tenant = Loader.count(c, "SELECT id FROM trust WHERE code = '" + code + "'");
+            try (PreparedStatement ps = c.prepareStatement("SELECT statement_json FROM xapi_statement "
+                    + "WHERE tenant_id = ? AND seq % 997 = 0 AND NOT voided AND voiding_target IS NULL LIMIT 300")) {
+                ps.setLong(1, tenant);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        JsonNode s = JSON.readTree(rs.getString(1));
+                        JsonNode parent = s.path("context").path("contextActivities").path("parent").path(0).path("id");
+                        String activity = parent.isMissingNode() ? s.get("object").get("id").asText() : parent.asText();
+                        OffsetDateTime since = OffsetDateTime.parse(s.get("stored").asText()).minusDays(7);
+                        probes.add(new Object[] {tenant, activity, since, since.minusSeconds(60)});
+                    }
+                }
+            }
+        }
+        System.out.printf("plans: activity&since (a course, 7 days), %d probes, limit=%d, planned at every execution%n",
+                probes.size(), limit);
+        try (Connection c = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "prepareThreshold=0", "postgres", "")) {
+            // Each probe runs in both forms one after the other, so both see the same load of the moment.
+            List<String[]> forms = List.of(new String[] {"plain join (before)", plain}, new String[] {"lateral probe (after)", lateral});
+            long[][] latencies = new long[2][probes.size()];
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < probes.size(); i++) {
+                    Object[] p = probes.get(i);
+                    for (int f = 0; f < 2; f++) {
+                        List<Object> args = f == 0
+                                ? List.of(p[0], p[1], p[0], p[3], p[2], limit + 1)
+                                : List.of(p[2], p[0], p[1], p[0], p[3], limit + 1);
+                        long t0 = System.nanoTime();
+                        try (PreparedStatement ps = Measure.prepare(c, forms.get(f)[1], args); ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                rs.getString(2);
+                            }
+                        }
+                        latencies[f][i] = System.nanoTime() - t0;
+                    }
+                }
+            }
+            for (int f = 0; f < 2; f++) {
+                Arrays.sort(latencies[f]);
+                System.out.printf("%-24s p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n", forms.get(f)[0],
+                        Measure.ms(latencies[f], 50), Measure.ms(latencies[f], 95), Measure.ms(latencies[f], 99),
+                        latencies[f][probes.size() - 1] / 1e6);
+            }
         }
     }
 

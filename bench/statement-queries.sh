@@ -63,3 +63,5 @@ secret=$(echo "$cred" | field secret)
 echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- xapi-lrs deploy || echo ' (with uncommitted changes)'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 java -cp "$cp" bench/StatementQueries.java measure "$db" "http://127.0.0.1:$port/xapi/" BQ01 "$key" "$secret" \
   "${BENCH_CLIENTS:-4}" "${BENCH_REQUESTS:-1000}" "${BENCH_LIMIT:-25}"
+# The activity&since SQL as it was (plain join) and as it is (lateral probe), planned at every execution.
+java -cp "$cp" bench/StatementQueries.java plans "$db" BQ01 "${BENCH_LIMIT:-25}"
