@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,68 @@ class StatementQueryIT extends HubIT {
         Statements other = fresh();
         HttpResponse<String> stolen = other.hub().send(other.credential().xapi(other.hub(), more, "2.0.0").GET());
         assertEquals(0, Statements.json(stolen).get("statements").size(), "a more link never crosses trusts");
+    }
+
+    /** The ids of every page of the query, following more links from a first page of this limit. */
+    static List<String> pagedIds(Statements lrs, String query, int limit) {
+        List<String> ids = new ArrayList<>();
+        HttpResponse<String> page = lrs.get(query + (query.isEmpty() ? "" : "&") + "limit=" + limit);
+        while (true) {
+            JsonNode body = Statements.json(page);
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(body.get("statements").size() <= limit, page.body());
+            body.get("statements").forEach(s -> ids.add(s.get("id").asText()));
+            String more = body.get("more").asText();
+            if (more.isEmpty()) {
+                return ids;
+            }
+            page = lrs.hub().send(lrs.credential().xapi(lrs.hub(), more, "2.0.0").GET());
+        }
+    }
+
+    @Test
+    void everyFilterShapePagesThroughStatementsSharingAStoredTime() {
+        Statements lrs = fresh();
+        String course = "http://example.org/course/" + UUID.randomUUID();
+        String registration = UUID.randomUUID().toString();
+        String done = "http://adlnet.gov/expapi/verbs/completed";
+        // One batch: every statement of it has the same stored time. Ann's are on the course itself (direct),
+        // Bob's on its modules with the course as parent (related); every third is completed.
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 9; i++) {
+            boolean ann = i % 2 == 0;
+            String statement = Statements.statement(ann ? "ann@example.org" : "bob@example.org", i % 3 == 0 ? done : VERB,
+                    ann ? course : course + "/module/" + i);
+            batch.append(i == 0 ? "" : ",").append(Statements.plus(statement, "\"context\":{\"registration\":\"" + registration
+                    + "\",\"contextActivities\":{\"parent\":[{\"id\":\"" + course + "\"}]}}"));
+        }
+        String since = Instant.now().minusSeconds(600).toString();
+        List<String> stored = new ArrayList<>();
+        Statements.json(lrs.post(batch.append("]").toString())).forEach(id -> stored.add(id.asText()));
+        String ann = "{\"mbox\":\"mailto:ann@example.org\"}";
+        String[] shapes = {
+            "",
+            Statements.q("agent", ann),
+            Statements.q("agent", ann) + "&" + Statements.q("verb", done),
+            Statements.q("activity", course) + "&" + Statements.q("since", since),
+            Statements.q("activity", course) + "&related_activities=true",
+            Statements.q("activity", course) + "&related_activities=true&" + Statements.q("verb", done),
+            Statements.q("registration", registration),
+            Statements.q("verb", done) + "&" + Statements.q("until", Instant.now().plusSeconds(600).toString()),
+        };
+        int[] sizes = {9, 5, 2, 5, 9, 3, 9, 3};
+        for (int k = 0; k < shapes.length; k++) {
+            for (String order : List.of("", "ascending=true")) {
+                String query = shapes[k].isEmpty() ? order : order.isEmpty() ? shapes[k] : shapes[k] + "&" + order;
+                List<String> whole = pagedIds(lrs, query, 250);
+                assertEquals(sizes[k], whole.size(), query + " " + whole);
+                assertTrue(stored.containsAll(whole), query);
+                assertEquals(new HashSet<>(whole).size(), whole.size(), "no statement twice: " + query);
+                for (int limit = 1; limit <= 4; limit++) {
+                    assertEquals(whole, pagedIds(lrs, query, limit), "pages of " + limit + ": " + query);
+                }
+            }
+        }
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.learninghub.connect.xapi.statement.query.StatementQuery;
  * after a given stored-order key.
  *
  * @param mine when present, only statements whose authority has this IFI (scope statements/read/mine)
+ * @param asStored true for {@code format=exact}: a statement is written as the JSON text it was stored as,
+ *     unparsed ({@code format} would return it unchanged), unless its attachments must be looked up
  */
 record PageRequest(long tenant, StatementQuery query, Optional<String> mine, boolean attachments,
-        UnaryOperator<ObjectNode> format, LongFunction<String> moreAfter) {
+        UnaryOperator<ObjectNode> format, boolean asStored, LongFunction<String> moreAfter) {
 }

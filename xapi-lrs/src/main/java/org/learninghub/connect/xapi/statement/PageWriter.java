@@ -61,8 +61,17 @@ final class PageWriter implements StatementReads.RowVisitor {
             more = true;
             return false;
         }
+        boolean withAttachments = page.attachments() && row.hasAttachments();
+        if (page.asStored() && !withAttachments) {
+            // The stored text is the statement as the LRS wrote it, compact JSON from the same mapper: parsing
+            // it only to write it again was most of the CPU time of writing a page (src/docs/performance.md).
+            json.writeRawValue(row.json());
+            written++;
+            lastSeq = row.seq();
+            return true;
+        }
         ObjectNode statement = StatementReader.read(row.json());
-        if (page.attachments() && row.hasAttachments()) {
+        if (withAttachments) {
             Set<String> named = StatementResponses.sha2s(statement).stream()
                     .filter(sha2 -> !attachments.containsKey(sha2)).collect(Collectors.toSet());
             List<StoredAttachment> adding = reads.attachments(page.tenant(), named);

@@ -106,7 +106,7 @@ public class StatementReader {
         String statements = uri.getBaseUri().getRawPath() + "xapi/statements?more=";
         // The page is read while the answer is written; the more link is made once its last row is known.
         return responses.page(new PageRequest(principal.tenantId(), query, mine, attachments,
-                statement -> StatementFormatter.format(statement, format, languages),
+                statement -> StatementFormatter.format(statement, format, languages), format == Format.EXACT,
                 lastSeq -> statements + new MoreToken(parameters, lastSeq).encode()));
     }
 

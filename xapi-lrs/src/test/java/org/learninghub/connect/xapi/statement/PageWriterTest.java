@@ -59,13 +59,17 @@ class PageWriterTest {
     }
 
     JsonNode page(String limit, boolean attachments, long budget) throws Exception {
+        return XapiJson.MAPPER.readTree(written(limit, attachments, budget, false));
+    }
+
+    String written(String limit, boolean attachments, long budget, boolean asStored) throws Exception {
         PageRequest page = new PageRequest(TENANT, StatementQuery.parse(Map.of("limit", limit), Optional.empty()), Optional.empty(),
-                attachments, UnaryOperator.identity(), seq -> "more-after-" + seq);
+                attachments, UnaryOperator.identity(), asStored, seq -> "more-after-" + seq);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (StatementReads reads = store.reads()) {
             named = PageWriter.write(page, budget, reads, out);
         }
-        return XapiJson.MAPPER.readTree(out.toByteArray());
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static List<String> ids(JsonNode page) {
@@ -123,5 +127,33 @@ class PageWriterTest {
         JsonNode page = page("10", true, 1000);
         assertEquals(List.of("s1"), ids(page));
         assertTrue(named.isEmpty(), "a fileUrl-only attachment has no part");
+    }
+
+    @Test
+    void anExactPageCarriesTheStoredTextOfEachStatementAsTheParsedPathWritesIt() throws Exception {
+        // Stored text is always what the LRS wrote from the parsed statement (decimals normalised, escapes its own).
+        String[] stored = {
+            XapiJson.MAPPER.readTree("{\"id\":\"s1\",\"result\":{\"score\":{\"scaled\":0.80,\"raw\":1E+2}},"
+                    + "\"verb\":{\"display\":{\"cy-GB\":\"cwblhawyd \\u2713\"}}}").toString(),
+            XapiJson.MAPPER.readTree("{\"id\":\"s2\",\"object\":{\"definition\":{\"name\":{\"en-GB\":"
+                    + "\"quote \\\" and \\\\ slash \\u0001\"}}}}").toString(),
+        };
+        store.statement(TENANT, 1, stored[0], false);
+        store.statement(TENANT, 2, stored[1], false);
+        String raw = written("1", false, 1000, true);
+        String parsed = written("1", false, 1000, false);
+        assertEquals(parsed, raw, "the same bytes either way");
+        assertTrue(raw.contains(stored[1]), raw);
+        assertEquals(written("5", false, 1000, false), written("5", false, 1000, true));
+        assertEquals(List.of("s2", "s1"), ids(XapiJson.MAPPER.readTree(written("5", false, 1000, true))));
+    }
+
+    @Test
+    void anExactPageStillLooksUpTheAttachmentsOfStatementsThatHaveThem() throws Exception {
+        List<String> sha2s = statementsWithAttachments(2, 1000);
+        store.statement(TENANT, 3, statement(3), false);
+        JsonNode page = XapiJson.MAPPER.readTree(written("10", true, 1_000_000, true));
+        assertEquals(List.of("s3", "s2", "s1"), ids(page));
+        assertEquals(List.of(sha2s.get(1), sha2s.get(0)), named.stream().map(StoredAttachment::sha2).toList());
     }
 }

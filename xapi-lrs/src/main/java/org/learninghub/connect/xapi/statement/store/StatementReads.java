@@ -23,10 +23,13 @@ public final class StatementReads implements AutoCloseable {
 
     private final Connection connection;
     private final boolean autoCommit;
+    private final QuerySql.Dialect dialect;
 
     StatementReads(Connection connection) throws SQLException {
         this.connection = connection;
         this.autoCommit = connection.getAutoCommit();
+        this.dialect = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")
+                ? QuerySql.Dialect.POSTGRESQL : QuerySql.Dialect.PORTABLE;
         if (autoCommit) {
             connection.setAutoCommit(false);
         }
@@ -45,7 +48,7 @@ public final class StatementReads implements AutoCloseable {
      * @param mine when present, only statements whose authority has this IFI (scope statements/read/mine)
      */
     public void page(long tenant, StatementQuery query, Optional<String> mine, RowVisitor visitor) throws IOException {
-        QuerySql q = QuerySql.of(tenant, query, mine);
+        QuerySql q = QuerySql.of(tenant, query, mine, dialect);
         try (PreparedStatement ps = connection.prepareStatement(q.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(FETCH_ROWS);
             for (int i = 0; i < q.args().size(); i++) {

@@ -20,6 +20,7 @@ public final class EmbeddedStore implements AutoCloseable {
     public EmbeddedStore() throws SQLException {
         connection = DriverManager.getConnection(url);
         connection.createStatement().execute("RUNSCRIPT FROM 'classpath:db/migration/xapi/V1__statements.sql'");
+        connection.createStatement().execute("RUNSCRIPT FROM 'classpath:db/migration/xapi/V20__link_indexes_with_relation.sql'");
     }
 
     public Connection connection() {

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Statement query benchmark: GET /xapi/statements per query shape over HTTP, each figure beside the same
+# filter as hand-written indexed SQL over JDBC, timed the same way in the same run (bench/StatementQueries.java).
+#
+#   bench/statement-queries.sh
+#
+# Builds the Hub when deploy/target/hub.jar is missing, creates the PostgreSQL database BENCH_DB (default
+# bench_statements; 127.0.0.1:5432, user postgres) when absent, starts the packaged server on it (bin/hub),
+# makes 30 trusts (BQ01..BQ30) with one credential each through the admin API, loads BENCH_STATEMENTS
+# statements (default 1 000 000; about 4 GB with indexes, 5-15 minutes) straight into the LRS tables unless
+# the database already holds that many, then measures. The loaded database is kept for the next run.
+#   BENCH_PORT (default 8097), BENCH_CLIENTS (concurrent clients, default 4), BENCH_REQUESTS (per figure,
+#   default 1000), BENCH_LIMIT (statements per page, default 25), BENCH_RELOAD=1 to load afresh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${BENCH_PORT:-8097}"
+dbname="${BENCH_DB:-bench_statements}"
+statements="${BENCH_STATEMENTS:-1000000}"
+db="jdbc:postgresql://127.0.0.1:5432/$dbname"
+public="http://localhost:$port"
+admin=bench-admin; password=bench-admin-password
+psql -h 127.0.0.1 -U postgres -d postgres -Atc "select 1 from pg_database where datname='$dbname'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $dbname"
+[ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
+[ -f xapi-lrs/target/bench.cp ] || mvn -q -B -pl xapi-lrs dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/xapi-lrs/target/bench.cp" -Dmdep.includeScope=compile >/dev/null
+pgjdbc=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
+cp="xapi-lrs/target/classes:$(cat xapi-lrs/target/bench.cp):$pgjdbc"
+
+log=$(mktemp "${TMPDIR:-/tmp}/statement-queries.XXXXXX.log")
+HUB_HTTP_PORT=$port HUB_PUBLIC_URL=$public HUB_DB_URL=$db HUB_ADMIN_USER=$admin HUB_ADMIN_PASSWORD=$password \
+  HUB_KEYS_SECRET="${BENCH_KEYS_SECRET:-bench-tool-keys-secret-not-for-production}" \
+  HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx1g}" bin/hub > "$log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5
+done
+curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server not ready; see $log" >&2; tail -50 "$log"; trap - EXIT; kill -TERM $server; exit 1; }
+
+api="http://127.0.0.1:$port/admin/api"
+field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+for i in $(seq -w 1 30); do
+  code="BQ$i"
+  if ! curl -sf -u "$admin:$password" "$api/trusts" | grep -q "\"$code\""; then
+    curl -sf -u "$admin:$password" -H 'Content-Type: application/json' \
+      -d "{\"code\":\"$code\",\"name\":\"Benchmark trust $i\"}" "$api/trusts" >/dev/null
+    # The trust's e-learning credential: the authority of its statements.
+    curl -sf -u "$admin:$password" -H 'Content-Type: application/json' \
+      -d '{"name":"e-learning","scopes":["statements/write","state"]}' "$api/trusts/$code/credentials" >/dev/null
+  fi
+done
+if [ "${BENCH_RELOAD:-0}" = 1 ]; then
+  psql -h 127.0.0.1 -U postgres -d "$dbname" -qc 'truncate xapi_statement'
+fi
+java -Xmx2g -cp "$cp" bench/StatementQueries.java load "$db" "$statements" "$public"
+
+# A reading credential of the largest trust, issued for this run.
+cred=$(curl -sf -u "$admin:$password" -H 'Content-Type: application/json' \
+  -d '{"name":"bench reader","scopes":["all/read"]}' "$api/trusts/BQ01/credentials")
+key=$(echo "$cred" | field key)
+secret=$(echo "$cred" | field secret)
+echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- xapi-lrs deploy || echo ' (with uncommitted changes)'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+java -cp "$cp" bench/StatementQueries.java measure "$db" "http://127.0.0.1:$port/xapi/" BQ01 "$key" "$secret" \
+  "${BENCH_CLIENTS:-4}" "${BENCH_REQUESTS:-1000}" "${BENCH_LIMIT:-25}"
+# The activity&since SQL as it was (plain join) and as it is (lateral probe), planned at every execution.
+java -cp "$cp" bench/StatementQueries.java plans "$db" BQ01 "${BENCH_LIMIT:-25}"
