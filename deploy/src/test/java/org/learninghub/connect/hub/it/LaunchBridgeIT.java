@@ -65,8 +65,8 @@ class LaunchBridgeIT extends HubIT {
             assertNotEquals(p.get("auth"), again.get("auth"), "each launch gets its own credential");
 
             Content content = new Content(p);
-            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
-            ObjectNode completed = statement(p, "completed", actor, registration, activity);
+            assertEquals(200, content.post(Statements.ofAttempt("initialized", actor, registration, activity)).statusCode());
+            ObjectNode completed = Statements.ofAttempt("completed", actor, registration, activity);
             completed.putObject("result").put("completion", true).putObject("score").put("scaled", 0.85);
             HttpResponse<String> stored = content.post(completed);
             assertEquals(200, stored.statusCode(), stored.body());
@@ -86,12 +86,12 @@ class LaunchBridgeIT extends HubIT {
             assertEquals(actor, found.get(2).path("actor"));
 
             // Everything outside the attempt: 403.
-            ObjectNode otherActor = statement(p, "completed", JSON.readTree(
+            ObjectNode otherActor = Statements.ofAttempt("completed", JSON.readTree(
                     "{\"account\":{\"homePage\":\"" + platform.issuer + "\",\"name\":\"someone-else\"}}"), registration, activity);
             assertRefused(content.post(otherActor), "actor");
-            assertRefused(content.post(statement(p, "completed", actor, UUID.randomUUID().toString(), activity)),
+            assertRefused(content.post(Statements.ofAttempt("completed", actor, UUID.randomUUID().toString(), activity)),
                     "context.registration");
-            assertRefused(content.post(statement(p, "completed", actor, registration, "https://elsewhere.example/a")),
+            assertRefused(content.post(Statements.ofAttempt("completed", actor, registration, "https://elsewhere.example/a")),
                     "object.id");
             assertRefused(content.send("GET", "statements", null, null), "registration");
             assertRefused(content.send("GET", "statements?registration=" + UUID.randomUUID(), null, null), "registration");
@@ -111,7 +111,7 @@ class LaunchBridgeIT extends HubIT {
 
             // The outcome finished the attempt and queued exactly one score job, even when sent again.
             assertEquals(200, content.post(completed).statusCode(), "the same statement again is accepted");
-            assertEquals(200, content.post(statement(p, "completed", actor, registration, activity)).statusCode());
+            assertEquals(200, content.post(Statements.ofAttempt("completed", actor, registration, activity)).statusCode());
             // (The outbox worker may already have handled it: this launch had no AGS claim, so it is skipped.)
             assertEquals(1, count("select count(*) from outbox_job where registration = '" + registration
                     + "' and outcome = 'completed'"));
@@ -140,8 +140,8 @@ class LaunchBridgeIT extends HubIT {
             JsonNode actor = JSON.readTree(p.get("actor"));
             String registration = p.get("registration");
             Content content = new Content(p);
-            ObjectNode initialized = statement(p, "initialized", actor, registration, activity);
-            ObjectNode completed = statement(p, "completed", actor, registration, activity);
+            ObjectNode initialized = Statements.ofAttempt("initialized", actor, registration, activity);
+            ObjectNode completed = Statements.ofAttempt("completed", actor, registration, activity);
             assertEquals(200, content.post(initialized).statusCode());
             assertEquals(200, content.post(completed).statusCode());
 
@@ -174,7 +174,7 @@ class LaunchBridgeIT extends HubIT {
             String registration = p.get("registration");
             // Another trust stores a statement that names the same actor, registration and activity.
             XapiCredential other = XapiCredential.issue(lti.hub, "statements/write", "statements/read");
-            ObjectNode foreign = statement(p, "experienced", actor, registration, activity);
+            ObjectNode foreign = Statements.ofAttempt("experienced", actor, registration, activity);
             String foreignId = foreign.get("id").asText();
             HttpResponse<String> stored = lti.hub.send(other.xapi(lti.hub, "/xapi/statements", "1.0.3")
                     .header("Content-Type", "application/json")
@@ -222,7 +222,7 @@ class LaunchBridgeIT extends HubIT {
             assertEquals(0, JSON.readTree(none.body()).path("rejections").size(), none.body());
 
             Content content = new Content(p);
-            assertRefused(content.post(statement(p, "completed", actor, registration, "https://elsewhere.example/a")),
+            assertRefused(content.post(Statements.ofAttempt("completed", actor, registration, "https://elsewhere.example/a")),
                     "object.id");
             HttpResponse<String> listed = lti.hub.send(lti.hub.admin(rejections));
             assertEquals(200, listed.statusCode(), listed.body());
@@ -240,9 +240,9 @@ class LaunchBridgeIT extends HubIT {
             assertFalse(listed.body().contains(secret), "no secret in the log");
 
             // Bounded per credential (the test server keeps 3): the oldest go, a successful request is not logged.
-            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            assertEquals(200, content.post(Statements.ofAttempt("initialized", actor, registration, activity)).statusCode());
             assertRefused(content.send("GET", "statements?registration=" + UUID.randomUUID(), null, null), "registration");
-            assertRefused(content.post(statement(p, "completed", actor, UUID.randomUUID().toString(), activity)),
+            assertRefused(content.post(Statements.ofAttempt("completed", actor, UUID.randomUUID().toString(), activity)),
                     "context.registration");
             assertEquals(403, content.send("GET", "agents?agent=" + enc(actor.toString()), null, null).statusCode());
             JsonNode kept = JSON.readTree(lti.hub.send(lti.hub.admin(rejections)).body()).path("rejections");
@@ -272,8 +272,8 @@ class LaunchBridgeIT extends HubIT {
             JsonNode actor = JSON.readTree(p.get("actor"));
             String registration = p.get("registration");
             Content content = new Content(p);
-            ObjectNode completed = statement(p, "completed", actor, registration, activity);
-            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
+            ObjectNode completed = Statements.ofAttempt("completed", actor, registration, activity);
+            assertEquals(200, content.post(Statements.ofAttempt("initialized", actor, registration, activity)).statusCode());
             assertEquals(200, content.post(completed).statusCode());
             String stateQuery = "/xapi/activities/state?activityId=" + enc(activity) + "&agent=" + enc(actor.toString())
                     + "&registration=" + registration + "&stateId=resume";
@@ -281,7 +281,7 @@ class LaunchBridgeIT extends HubIT {
                     .statusCode());
             // Someone else of the same trust, who must stay.
             XapiCredential all = XapiCredential.issueTo(hub, trust, "all");
-            ObjectNode other = statement(p, "completed", JSON.readTree("{\"account\":{\"homePage\":\""
+            ObjectNode other = Statements.ofAttempt("completed", JSON.readTree("{\"account\":{\"homePage\":\""
                     + platform.issuer + "\",\"name\":\"learner-8\"}}"), UUID.randomUUID().toString(), activity);
             assertEquals(200, hub.send(all.xapi(hub, "/xapi/statements", "1.0.3").header("Content-Type",
                     "application/json").POST(HttpRequest.BodyPublishers.ofString(other.toString()))).statusCode());
@@ -389,9 +389,9 @@ class LaunchBridgeIT extends HubIT {
 
             // The launch credential's restriction matches on the IFI: with the name or without it.
             Content content = new Content(p);
-            assertEquals(200, content.post(statement(p, "initialized", actor, registration, activity)).statusCode());
-            assertEquals(200, content.post(statement(p, "progressed", pseudonym, registration, activity)).statusCode());
-            HttpResponse<String> other = content.post(statement(p, "completed", JSON.readTree(
+            assertEquals(200, content.post(Statements.ofAttempt("initialized", actor, registration, activity)).statusCode());
+            assertEquals(200, content.post(Statements.ofAttempt("progressed", pseudonym, registration, activity)).statusCode());
+            HttpResponse<String> other = content.post(Statements.ofAttempt("completed", JSON.readTree(
                     "{\"name\":\"Mary Seacole\",\"mbox\":\"mailto:" + email + "\"}"), registration, activity));
             assertRefused(other, "actor");
 
@@ -442,17 +442,6 @@ class LaunchBridgeIT extends HubIT {
     private static void assertRefused(HttpResponse<String> response, String path) throws Exception {
         assertEquals(403, response.statusCode(), response.body());
         assertEquals(path, JSON.readTree(response.body()).path("path").asText(), response.body());
-    }
-
-    private static ObjectNode statement(Map<String, String> p, String verb, JsonNode actor, String registration,
-                                        String activity) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("id", UUID.randomUUID().toString());
-        s.set("actor", actor);
-        s.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/" + verb);
-        s.putObject("object").put("id", activity);
-        s.putObject("context").put("registration", registration);
-        return s;
     }
 
     /** The launch parameters the Hub's 303 hands the content, as the content reads them from its URL. */

@@ -53,13 +53,13 @@ class LearnerErasureIT extends HubIT {
             byte[] shared = ("the ward's shared handout " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
             String ownSha = MultipartRequest.hex("SHA-256", own);
             String sharedSha = MultipartRequest.hex("SHA-256", shared);
-            ObjectNode mine = statement(actor, activity, p.get("registration"));
+            ObjectNode mine = Statements.ofAttempt("attached", actor, p.get("registration"), activity);
             attach(mine, own, ownSha);
             attach(mine, shared, sharedSha);
             assertEquals(200, postWithAttachments(hub, all, mine, Map.of(ownSha, own, sharedSha, shared)).statusCode());
             // Another learner of the trust names the shared file too, its hash in capitals (hex is case-blind).
-            ObjectNode theirs = statement(JSON.readTree("{\"account\":{\"homePage\":\"" + platform.issuer
-                    + "\",\"name\":\"learner-8\"}}"), activity, UUID.randomUUID().toString());
+            ObjectNode theirs = Statements.ofAttempt("attached", JSON.readTree("{\"account\":{\"homePage\":\""
+                    + platform.issuer + "\",\"name\":\"learner-8\"}}"), UUID.randomUUID().toString(), activity);
             attach(theirs, shared, sharedSha.toUpperCase(Locale.ROOT));
             assertEquals(200, postWithAttachments(hub, all, theirs, Map.of(sharedSha, shared)).statusCode());
             assertEquals(1, attachmentRows(ownSha));
@@ -130,16 +130,6 @@ class LearnerErasureIT extends HubIT {
     private static void assertProblem(HttpResponse<String> response, int status, String field) {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.body().contains(field), response.body());
-    }
-
-    private static ObjectNode statement(JsonNode actor, String activity, String registration) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("id", UUID.randomUUID().toString());
-        s.set("actor", actor);
-        s.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/attached");
-        s.putObject("object").put("id", activity);
-        s.putObject("context").put("registration", registration);
-        return s;
     }
 
     private static void attach(ObjectNode statement, byte[] content, String sha2) {

@@ -110,7 +110,7 @@ class OutboxRestartIT {
                 Map<String, String> p = launch(lti, platform, resource.get("id").asText(), lineItem);
                 JsonNode actor = JSON.readTree(p.get("actor"));
                 String registration = p.get("registration");
-                ObjectNode completed = statement("completed", actor, registration, activity);
+                ObjectNode completed = Statements.ofAttempt("completed", actor, registration, activity);
                 completed.put("timestamp", "2026-03-01T10:15:30.000Z");
                 completed.putObject("result").put("completion", true).putObject("score").put("scaled", 0.85);
                 assertEquals(200, post(p, completed).statusCode());
@@ -148,13 +148,13 @@ class OutboxRestartIT {
                 // credential outlived the restart) queue nothing. A later attempt's job, due after them, is a
                 // barrier: once it is delivered the worker has had its chance to send a second score.
                 assertEquals(200, post(p, completed).statusCode());
-                ObjectNode again = statement("completed", actor, registration, activity);
+                ObjectNode again = Statements.ofAttempt("completed", actor, registration, activity);
                 again.putObject("result").put("completion", true).putObject("score").put("scaled", 0.9);
                 assertEquals(200, post(p, again).statusCode());
                 assertEquals(1, jobs(registration), "one job per attempt outcome");
                 Map<String, String> next = launch(new LtiSteps(hub, tool), platform, resource.get("id").asText(),
                         services.lineItemsUrl() + "/2");
-                ObjectNode nextDone = statement("completed", actor, next.get("registration"), activity);
+                ObjectNode nextDone = Statements.ofAttempt("completed", actor, next.get("registration"), activity);
                 nextDone.putObject("result").putObject("score").put("scaled", 0.5);
                 assertEquals(200, post(next, nextDone).statusCode());
                 awaitJob(hub, next.get("registration"), "delivered");
@@ -170,7 +170,7 @@ class OutboxRestartIT {
                 TestPlatformServices.Hold frozenAttempt = services.hold("/ags/lineitems/3/scores");
                 Map<String, String> third = launch(new LtiSteps(hub, tool), platform, resource.get("id").asText(),
                         services.lineItemsUrl() + "/3");
-                ObjectNode thirdDone = statement("completed", actor, third.get("registration"), activity);
+                ObjectNode thirdDone = Statements.ofAttempt("completed", actor, third.get("registration"), activity);
                 thirdDone.putObject("result").putObject("score").put("scaled", 0.7);
                 assertEquals(200, post(third, thirdDone).statusCode());
                 assertTrue(frozenAttempt.arrived(WAIT), "the attempt reached the platform: " + services.requests);
@@ -320,16 +320,6 @@ class OutboxRestartIT {
         HttpResponse<String> launched = lti.launch(browser, platform.sign(claims), login.state());
         assertEquals(303, launched.statusCode(), launched.body());
         return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
-    }
-
-    private static ObjectNode statement(String verb, JsonNode actor, String registration, String activity) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("id", UUID.randomUUID().toString());
-        s.set("actor", actor);
-        s.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/" + verb);
-        s.putObject("object").put("id", activity);
-        s.putObject("context").put("registration", registration);
-        return s;
     }
 
     /** As content does: only the launch parameters. */

@@ -62,8 +62,8 @@ class PassbackIT extends HubIT {
             Content content = new Content(p);
             JsonNode actor = JSON.readTree(p.get("actor"));
             String registration = p.get("registration");
-            assertEquals(200, content.post(statement("initialized", actor, registration, activity)).statusCode());
-            ObjectNode completed = statement("completed", actor, registration, activity);
+            assertEquals(200, content.post(Statements.ofAttempt("initialized", actor, registration, activity)).statusCode());
+            ObjectNode completed = Statements.ofAttempt("completed", actor, registration, activity);
             completed.put("timestamp", "2026-03-01T10:15:30.000Z");
             completed.putObject("result").put("completion", true).putObject("score").put("scaled", 0.85);
             assertEquals(200, content.post(completed).statusCode());
@@ -85,12 +85,12 @@ class PassbackIT extends HubIT {
 
             // A duplicate completed (another statement id) queues nothing; the next attempt, launched without an
             // AGS claim, is skipped with its reason, and by then the worker has had its chance to send a second.
-            ObjectNode again = statement("completed", actor, registration, activity);
+            ObjectNode again = Statements.ofAttempt("completed", actor, registration, activity);
             again.putObject("result").putObject("score").put("scaled", 0.9);
             assertEquals(200, content.post(again).statusCode());
             Map<String, String> second = launch(lti, platform, resourceId, Optional.empty());
             assertNotEquals(registration, second.get("registration"));
-            ObjectNode secondDone = statement("completed", actor, second.get("registration"), activity);
+            ObjectNode secondDone = Statements.ofAttempt("completed", actor, second.get("registration"), activity);
             assertEquals(200, new Content(second).post(secondDone).statusCode());
             JsonNode skipped = awaitJob(hub, second.get("registration"), "skipped");
             assertTrue(skipped.get("lastError").asText().contains("no AGS endpoint claim"), skipped.toString());
@@ -101,7 +101,7 @@ class PassbackIT extends HubIT {
                 services.fail("/ags/lineitems/2/scores", 400, Map.of(), "{\"error\":\"gradebook locked\"}");
             }
             Map<String, String> third = launch(lti, platform, resourceId, Optional.of(services.lineItemsUrl() + "/2"));
-            ObjectNode thirdDone = statement("passed", actor, third.get("registration"), activity);
+            ObjectNode thirdDone = Statements.ofAttempt("passed", actor, third.get("registration"), activity);
             thirdDone.putObject("result").putObject("score").put("raw", 7).put("min", 0).put("max", 10);
             assertEquals(200, new Content(third).post(thirdDone).statusCode());
             JsonNode failed = awaitJob(hub, third.get("registration"), "failed");
@@ -189,16 +189,6 @@ class PassbackIT extends HubIT {
         HttpResponse<String> launched = lti.launch(browser, platform.sign(claims.build()), login.state());
         assertEquals(303, launched.statusCode(), launched.body());
         return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
-    }
-
-    private static ObjectNode statement(String verb, JsonNode actor, String registration, String activity) {
-        ObjectNode s = JSON.createObjectNode();
-        s.put("id", UUID.randomUUID().toString());
-        s.set("actor", actor);
-        s.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/" + verb);
-        s.putObject("object").put("id", activity);
-        s.putObject("context").put("registration", registration);
-        return s;
     }
 
     /** Browser content: knows only the launch parameters. */

@@ -2,6 +2,7 @@ package org.learninghub.connect.hub.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -24,6 +25,17 @@ record Statements(HubClient hub, XapiCredential credential, String version) {
         return "{\"actor\":{\"objectType\":\"Agent\",\"mbox\":\"mailto:" + mbox + "\"},"
                 + "\"verb\":{\"id\":\"" + verb + "\",\"display\":{\"en-US\":\"did\",\"fr-FR\":\"a fait\"}},"
                 + "\"object\":{\"id\":\"" + activity + "\"}}";
+    }
+
+    /** A statement of a launched attempt as content sends it: an ADL verb, the attempt's registration, a new id. */
+    static ObjectNode ofAttempt(String verb, JsonNode actor, String registration, String activity) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("id", UUID.randomUUID().toString());
+        s.set("actor", actor);
+        s.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/" + verb);
+        s.putObject("object").put("id", activity);
+        s.putObject("context").put("registration", registration);
+        return s;
     }
 
     /** The statement with more top-level properties, given as JSON members ("name":value,…). */
