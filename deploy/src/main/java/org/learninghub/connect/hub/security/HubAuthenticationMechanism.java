@@ -28,10 +28,15 @@ import org.learninghub.connect.xapi.auth.LrsPrincipal;
 import org.learninghub.connect.xapi.http.AlternateSyntaxForm;
 
 /**
- * HTTP Basic for every URL the deployment descriptor constrains (the admin API and the LRS), checked
+ * HTTP Basic (or a browser session) for every URL the deployment descriptor constrains (the admin API and the LRS), checked
  * against the identity stores of LRS credentials and Hub administrators. The container decides which
  * requests are constrained, on the path it has decoded and normalised, so no spelling of a URL that
  * reaches a resource escapes; this mechanism never looks at a path to decide who may pass.
+ *
+ * <p>A person signed in through the identity provider carries a browser session cookie instead
+ * ({@link BrowserSessions}, checked when the request has no {@code Authorization} header): Jakarta Security
+ * takes one mechanism per application, so this one serves both rather than the built-in OpenID Connect
+ * mechanism replacing Basic (see src/docs/administrators.md).
  *
  * <p>The 1.0.3 alternate request syntax carries the credentials in its form body, so for it, and only
  * for it, the body is read here: bounded by {@link AlternateSyntaxForm#maxBytes()} and only when its
