@@ -14,6 +14,11 @@ import java.util.Optional;
 public class SignInAttempts {
 
     static final Duration LIFETIME = Duration.ofMinutes(10);
+    /**
+     * Sign-ins under way at once, at most: anyone may start one (a row each), so a flood of starts is refused
+     * (503) once this many are open, instead of filling the table; real sign-ins are a handful a minute.
+     */
+    static final long MAX_OPEN = 10_000;
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -23,6 +28,10 @@ public class SignInAttempts {
     public void add(String cookieValue, String state, String nonce, String verifier, String returnPath, Instant now) {
         em.createQuery("delete from SignInAttempt a where a.expires < :now")
                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate();
+        long open = em.createQuery("select count(a) from SignInAttempt a", Long.class).getSingleResult();
+        if (open >= MAX_OPEN) {
+            throw IdentityProvider.unavailable("too many sign-ins are under way; retry in a few minutes");
+        }
         em.persist(new SignInAttempt(Secrets.hash(cookieValue), state, nonce, verifier, returnPath, now.plus(LIFETIME)));
     }
 

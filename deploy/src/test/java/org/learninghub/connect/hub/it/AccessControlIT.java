@@ -57,7 +57,9 @@ class AccessControlIT extends HubIT {
             new String[] {"POST", "admin/api/accounts/it-admin/disable"},
             new String[] {"POST", "admin/api/accounts/it-admin/password"},
             new String[] {"GET", "admin/api/account"},
-            new String[] {"PUT", "admin/api/account/password"});
+            new String[] {"PUT", "admin/api/account/password"},
+            new String[] {"GET", "admin/api/session"},
+            new String[] {"PUT", "admin/api/accounts/it-admin/oidc-subject"});
 
     private static final List<String[]> XAPI_ENDPOINTS = List.of(
             new String[] {"GET", "xapi/statements"},

@@ -41,7 +41,14 @@ class OidcSignInIT {
     static void start() {
         idp = new TestIdentityProvider();
         int port = HubProcess.freePort();
-        Map<String, String> env = Map.ofEntries(
+        process = HubProcess.start(environment(port), HubProcess.logFile("oidc-sign-in").toPath(), port);
+        hub = process.client();
+        trustA = trust("SA");
+        trustB = trust("SB");
+    }
+
+    private static Map<String, String> environment(int port) {
+        return Map.ofEntries(
                 Map.entry("HUB_DB_URL", System.getProperty("hub.test.db.url")),
                 Map.entry("HUB_DB_USER", System.getProperty("hub.test.db.user", "postgres")),
                 Map.entry("HUB_DB_PASSWORD", System.getProperty("hub.test.db.password", "")),
@@ -53,10 +60,6 @@ class OidcSignInIT {
                 Map.entry("HUB_OIDC_CLAIM", "email"),
                 Map.entry("HUB_SESSION_IDLE_MINUTES", "30"),
                 Map.entry("HUB_SESSION_ABSOLUTE_HOURS", "10"));
-        process = HubProcess.start(env, HubProcess.logFile("oidc-sign-in").toPath(), port);
-        hub = process.client();
-        trustA = trust("SA");
-        trustB = trust("SB");
     }
 
     @AfterAll
@@ -92,6 +95,7 @@ class OidcSignInIT {
         assertTrue(setCookie.contains("Secure"), setCookie);
         assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
         assertTrue(setCookie.contains("Path=/"), setCookie);
+        assertFalse(setCookie.contains("Max-Age"), "a browser-session cookie, ended by the server's timeouts: " + setCookie);
         assertNull(browser.cookie("hub_signin"), "the attempt's cookie is cleared");
 
         HttpResponse<String> me = browser.get(hub.uri("/admin/api/account"));
@@ -237,6 +241,60 @@ class OidcSignInIT {
         assertEquals(302, done.statusCode(), done.body());
         assertEquals("/admin/api/account", location(done).getPath());
         assertEquals("127.0.0.1", location(done).getHost() == null ? "127.0.0.1" : location(done).getHost());
+    }
+
+    /**
+     * A second node on the same database, mapping people by subject: a session made on the first node works on
+     * the second, an account is found by its mapped subject (not its e-mail), and signing out on the second
+     * ends the session on the first.
+     */
+    @Test
+    void aSecondNodeMapsBySubjectAndSharesSessions() {
+        String user = account("signin-sub");
+        String subject = "entra-oid-" + System.nanoTime();
+        Browser fromA = signedIn(user);
+        int port = HubProcess.freePort();
+        Map<String, String> env = new java.util.HashMap<>(environment(port));
+        env.put("HUB_OIDC_CLAIM", "sub");
+        try (HubProcess second = HubProcess.start(env, HubProcess.logFile("oidc-sign-in-sub").toPath(), port)) {
+            HubClient b = second.client();
+            String cookie = fromA.cookie("hub_session");
+            HttpResponse<String> shared = new Browser().send(b.request("/admin/api/account")
+                    .header("Cookie", "hub_session=" + cookie).GET());
+            assertEquals(200, shared.statusCode(), "a session is the database's, not a node's: " + shared.body());
+
+            // Not yet mapped: the e-mail alone signs no one in on a node that maps by subject.
+            idp.nextPerson(user, subject);
+            Browser browser = new Browser();
+            assertEquals(403, finish(browser, browser.get(b.uri("/signin"))).statusCode());
+            HttpResponse<String> bad = b.send(b.admin("/admin/api/accounts/" + user + "/oidc-subject")
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"subject\":\"\"}")));
+            assertEquals(400, bad.statusCode(), bad.body());
+            assertEquals("subject", json(bad).path("field").asText());
+            HttpResponse<String> mapped = b.send(b.admin("/admin/api/accounts/" + user + "/oidc-subject")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + subject + "\"}")));
+            assertEquals(200, mapped.statusCode(), mapped.body());
+            assertEquals(subject, json(mapped).path("oidcSubject").asText());
+            // Another person with this account's e-mail but another subject is not it.
+            idp.nextPerson(user, "someone-else");
+            Browser impostor = new Browser();
+            assertEquals(403, finish(impostor, impostor.get(b.uri("/signin"))).statusCode());
+
+            idp.nextPerson("changed-address@elsewhere.example", subject);
+            Browser bySubject = new Browser();
+            HttpResponse<String> done = finish(bySubject, bySubject.get(b.uri("/signin")));
+            assertEquals(302, done.statusCode(), done.body());
+            HttpResponse<String> me = bySubject.get(b.uri("/admin/api/account"));
+            assertEquals(user, json(me).path("username").asText());
+
+            String csrf = json(fromA.get(hub.uri("/admin/api/session"))).path("csrfToken").asText();
+            HttpResponse<String> out = new Browser().send(b.request("/signout").header("Cookie", "hub_session=" + cookie)
+                    .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(204, out.statusCode(), out.body());
+            assertEquals(401, fromA.get(hub.uri("/admin/api/account")).statusCode(), "signed out on the other node");
+        }
     }
 
     // --- helpers ---
