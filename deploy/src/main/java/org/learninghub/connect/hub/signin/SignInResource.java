@@ -4,8 +4,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -25,12 +23,12 @@ import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.security.BrowserSessions;
 
 /**
- * Sign-in of a person through the identity provider (OpenID Connect authorization code flow with PKCE), and
- * sign-out. Outside the {@code /admin/*} constraint: whoever comes here is not signed in yet. What the callback
+ * Sign-in of a person through the identity provider (OpenID Connect authorization code flow with PKCE)
+ * ({@code /signin}, {@code /signin/callback}). Outside the {@code /admin/*} constraint: whoever comes here is not signed in yet. What the callback
  * must find again (state, nonce, PKCE verifier, where to return) is kept in the database under the hash of a
  * random value in a ten-minute cookie, and taken out once, so a replayed callback finds nothing.
  */
-@Path("/")
+@Path("signin")
 @Produces(MediaType.APPLICATION_JSON)
 public class SignInResource {
 
@@ -59,7 +57,6 @@ public class SignInResource {
 
     /** {@code GET /signin}: off to the provider, with a fresh state, nonce and PKCE challenge. */
     @GET
-    @Path("signin")
     public Response signIn(@QueryParam("return") String returnTo) {
         requireEnabled();
         String returnPath = ReturnPath.of(returnTo).orElseThrow(() -> HubProblem.badRequest("return",
@@ -88,7 +85,7 @@ public class SignInResource {
 
     /** {@code GET /signin/callback}: the provider's answer; on success a session cookie and off to the return path. */
     @GET
-    @Path("signin/callback")
+    @Path("callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error, @CookieParam(ATTEMPT_COOKIE) String attemptCookie) {
         requireEnabled();
@@ -153,23 +150,6 @@ public class SignInResource {
         } catch (ParseException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * {@code POST /signout}: ends this browser's session (its row deleted, its cookie cleared). Needs the
-     * session's CSRF token, so another site cannot sign a person out; without a live session it just clears.
-     */
-    @POST
-    @Path("signout")
-    public Response signOut(@CookieParam(BrowserSessions.COOKIE) String sessionCookie,
-                            @HeaderParam(BrowserSessions.CSRF_HEADER) String csrf) {
-        if (sessionCookie != null && !sessions.end(sessionCookie, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN)
-                    .entity(new ErrorBody("signing out needs the session's CSRF token", BrowserSessions.CSRF_HEADER))
-                    .build();
-        }
-        return Response.noContent().cookie(cookie(BrowserSessions.COOKIE, "", "/", 0))
-                .header("Cache-Control", "no-store").build();
     }
 
     private void requireEnabled() {
