@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -84,5 +85,23 @@ public class AccountResource {
         AccountView view = AccountView.of(accounts.setPassword(username, request.password()));
         store.forget(username);
         return view;
+    }
+
+    /**
+     * Maps the account to its holder's subject at the identity provider ({@code hub.oidc.claim=sub}), or with
+     * {@code "subject": null} unmaps it. Hub-admins only, as every account change.
+     */
+    @PUT
+    @Path("{username}/oidc-subject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView mapSubject(@PathParam("username") String username, SubjectMapping request) {
+        if (request == null) {
+            throw HubProblem.badRequest("subject", "a JSON body {\"subject\":…} is required (null to unmap)");
+        }
+        String subject = request.subject();
+        if (subject != null && (subject.isBlank() || subject.length() > SubjectMapping.MAX_LENGTH)) {
+            throw HubProblem.badRequest("subject", "must be 1 to " + SubjectMapping.MAX_LENGTH + " characters, or null");
+        }
+        return AccountView.of(accounts.setOidcSubject(username, subject));
     }
 }

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import org.learninghub.connect.hub.security.AdminCaller;
 import org.learninghub.connect.hub.trust.Trust;
 
 /**
@@ -55,6 +56,10 @@ public class AdminUser {
 
     @Column(name = "password_changed", nullable = false)
     private OffsetDateTime passwordChanged;
+
+    /** The identity provider's subject of the person, when accounts are mapped by {@code sub}. */
+    @Column(name = "oidc_subject")
+    private String oidcSubject;
 
     protected AdminUser() {
     }
@@ -99,6 +104,26 @@ public class AdminUser {
 
     Instant passwordChanged() {
         return passwordChanged.toInstant();
+    }
+
+    /**
+     * The container's caller for this account as its row is now, for a sign-in other than a password (the
+     * identity provider, a browser session); empty when the account is disabled.
+     */
+    public Optional<AdminCaller> enabledCaller() {
+        if (disabled) {
+            return Optional.empty();
+        }
+        return Optional.of(new AdminCaller(username, role().group(), trust().map(Trust::code)));
+    }
+
+    Optional<String> oidcSubject() {
+        return Optional.ofNullable(oidcSubject);
+    }
+
+    void setOidcSubject(String subject, Instant now) {
+        this.oidcSubject = subject;
+        this.updated = now.atOffset(ZoneOffset.UTC);
     }
 
     void changePassword(String newHash, Instant now) {

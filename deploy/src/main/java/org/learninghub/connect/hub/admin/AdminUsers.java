@@ -84,6 +84,46 @@ public class AdminUsers {
                 .findFirst();
     }
 
+    /** The account the identity provider's subject is mapped to ({@code hub.oidc.claim=sub}). */
+    @Transactional
+    public Optional<AdminUser> findByOidcSubject(String subject) {
+        return em.createQuery("select a from AdminUser a where a.oidcSubject = :s", AdminUser.class)
+                .setParameter("s", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * The account whose user name is this e-mail address ({@code hub.oidc.claim=email}): the exact name, else
+     * the one name equal to it ignoring case (addresses are compared so by people); none when two differ only in case.
+     */
+    @Transactional
+    public Optional<AdminUser> findByEmail(String email) {
+        Optional<AdminUser> exact = find(email);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<AdminUser> matches = em.createQuery("select a from AdminUser a where lower(a.username) = :u",
+                        AdminUser.class)
+                .setParameter("u", email.toLowerCase(java.util.Locale.ROOT))
+                .setMaxResults(2)
+                .getResultList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    /** Maps (or with null unmaps) an account to the identity provider's subject of its holder. */
+    @Transactional
+    public AdminUser setOidcSubject(String username, String subject) {
+        AdminUser account = locked(username);
+        if (subject != null) {
+            findByOidcSubject(subject).filter(other -> !other.username().equals(username)).ifPresent(other -> {
+                throw HubProblem.conflict("subject", "another account is mapped to this subject");
+            });
+        }
+        account.setOidcSubject(subject, Instant.now());
+        return account;
+    }
+
     AdminUser require(String username) {
         return find(username).orElseThrow(() -> HubProblem.notFound("account " + cut(username)));
     }

@@ -8,13 +8,16 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.learninghub.connect.hub.api.UnexpectedErrorMapper;
 import org.learninghub.connect.hub.credential.LrsCaller;
@@ -25,10 +28,15 @@ import org.learninghub.connect.xapi.auth.LrsPrincipal;
 import org.learninghub.connect.xapi.http.AlternateSyntaxForm;
 
 /**
- * HTTP Basic for every URL the deployment descriptor constrains (the admin API and the LRS), checked
+ * HTTP Basic (or a browser session) for every URL the deployment descriptor constrains (the admin API and the LRS), checked
  * against the identity stores of LRS credentials and Hub administrators. The container decides which
  * requests are constrained, on the path it has decoded and normalised, so no spelling of a URL that
  * reaches a resource escapes; this mechanism never looks at a path to decide who may pass.
+ *
+ * <p>A person signed in through the identity provider carries a browser session cookie instead
+ * ({@link BrowserSessions}, checked when the request has no {@code Authorization} header): Jakarta Security
+ * takes one mechanism per application, so this one serves both rather than the built-in OpenID Connect
+ * mechanism replacing Basic (see src/docs/administrators.md).
  *
  * <p>The 1.0.3 alternate request syntax carries the credentials in its form body, so for it, and only
  * for it, the body is read here: bounded by {@link AlternateSyntaxForm#maxBytes()} and only when its
@@ -41,6 +49,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    BrowserSessions sessions;
 
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
@@ -68,6 +79,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(AlternateSyntaxForm.BODY_ATTRIBUTE, form.get());
             String fromForm = AlternateSyntaxForm.parse(form.get()).authorization();
             authorization = fromForm != null ? fromForm : authorization;
+        }
+        if (authorization == null && hasSessionCookie(request)) {
+            return fromSession(request, response, context);
         }
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
         if (credentials.isEmpty()) {
@@ -116,6 +130,60 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, admin);
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies).anyMatch(c -> BrowserSessions.COOKIE.equals(c.getName()));
+    }
+
+    /**
+     * A person signed in through the identity provider: the session cookie instead of Basic credentials (a
+     * request with an Authorization header is judged on it alone, so scripts are never affected by a cookie).
+     * An ended session is a 401 without a Basic challenge, which would make a browser ask for a password.
+     */
+    private AuthenticationStatus fromSession(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) throws IOException {
+        SessionCheck check;
+        try {
+            check = sessions.check(request);
+        } catch (RuntimeException e) {
+            return databaseRefusal(e, request, response);
+        }
+        switch (check.verdict()) {
+            case VALID -> {
+                AdminCaller caller = check.session().caller();
+                request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, caller);
+                request.setAttribute(SessionCheck.SignedIn.REQUEST_ATTRIBUTE, check.session());
+                return context.notifyContainerAboutLogin(caller, Set.of(caller.role()));
+            }
+            case CSRF_REFUSED -> {
+                new Refusal(403, BrowserSessions.CSRF_HEADER, "a request that changes anything in a signed-in "
+                        + "session must carry the session's CSRF token (GET /admin/api/session)")
+                        .send(request, response, false);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            default -> {
+                response.addHeader("Set-Cookie", BrowserSessions.COOKIE
+                        + "=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax");
+                new Refusal(401, BrowserSessions.COOKIE, "the session has ended or is not valid; sign in again at /signin")
+                        .send(request, response, false);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        }
+    }
+
+    /** The database cannot be used right now: no verdict on the caller, and no fault of ours: 503. */
+    private static AuthenticationStatus databaseRefusal(RuntimeException e, HttpServletRequest request,
+                                                        HttpServletResponse response) throws IOException {
+        Optional<DatabaseFailure> failure = DatabaseFailure.of(e);
+        if (failure.isEmpty()) {
+            throw e;
+        }
+        DatabaseOutage.INSTANCE.refused(failure.get(), e);
+        response.setHeader("Retry-After", Integer.toString(UnexpectedErrorMapper.RETRY_AFTER_SECONDS));
+        new Refusal(503, null, failure.get().rule()).send(request, response, false);
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** The whole form, or empty once a refusal is sent: only a declared length within the limit is read. */

@@ -62,7 +62,9 @@ class AccessControlIT extends HubIT {
             new String[] {"GET", "admin/api/reports/activity"},
             new String[] {"GET", "admin/api/reports/trusts"},
             new String[] {"GET", "admin/api/reports/resources"},
-            new String[] {"GET", "admin/api/reports/compliance"});
+            new String[] {"GET", "admin/api/reports/compliance"},
+            new String[] {"GET", "admin/api/session"},
+            new String[] {"PUT", "admin/api/accounts/it-admin/oidc-subject"});
 
     private static final List<String[]> XAPI_ENDPOINTS = List.of(
             new String[] {"GET", "xapi/statements"},

@@ -69,7 +69,13 @@ public final class Browser {
         cookies.clear();
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** The value of a cookie this browser keeps, if any. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Any request, with this browser's cookies, keeping the ones the answer sets. */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

@@ -69,6 +69,22 @@ class HealthAndAdminIT extends HubIT {
         assertEquals(401, wrong.statusCode());
     }
 
+    /** This server has no identity provider configured: sign-in says so, and a made-up session cookie is refused. */
+    @Test
+    void signInIsOffWithoutAnIssuerAndNoCookieLetsAnyoneIn() {
+        HubClient hub = new HubClient(base);
+        HttpResponse<String> signIn = hub.get("/signin");
+        assertEquals(404, signIn.statusCode(), signIn.body());
+        assertTrue(signIn.body().contains("hub.oidc.issuer"), signIn.body());
+        assertEquals(404, hub.get("/signin/callback?code=x&state=y").statusCode());
+        HttpResponse<String> forged = hub.send(hub.request("/admin/api/trusts")
+                .header("Cookie", "hub_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").GET());
+        assertEquals(401, forged.statusCode(), forged.body());
+        assertTrue(forged.headers().firstValue("WWW-Authenticate").isEmpty(), "no password dialog for a cookie");
+        HttpResponse<String> basic = hub.send(hub.admin("/admin/api/session").GET());
+        assertEquals(404, basic.statusCode(), "a Basic request has no session: " + basic.body());
+    }
+
     @Test
     void createsAndListsATrust() {
         HubClient hub = new HubClient(base);
