@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: cold start to ready and idle memory of the built Hub (deploy/target/hub.jar, started by
 # bin/hub exactly as an operator starts it), each beside a same-run BASELINE: a one-class JAX-RS "hello" war on
-# the same Payara Micro (deploy/target/payara-micro.jar), started by the same bin/hub with the same flags.
+# the same Payara Micro (deploy/target/payara-micro.jar), started by the same bin/hub with the same flags (bin/hub
+# finds no class data archive for payara-micro.jar, so the baseline starts without one).
 # Builds nothing of the Hub (run `mvn -B -q -DskipTests verify` first); the hello war is compiled here with javac
 # against the JAX-RS API jar in ~/.m2.
 #

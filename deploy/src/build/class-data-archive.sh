@@ -7,6 +7,9 @@
 # against a throw-away embedded H2 database under target/), then exits, and the JVM writes the archive at exit.
 # Its environment is emptied (env -i) so that no HUB_* setting of the caller's shell (HUB_DB_URL!) reaches it.
 #
+# The archive names hub.jar by its absolute path, as bin/hub does: the JVM uses it only for that same file (same
+# path, size and modification time), so it must be made where hub.jar runs (a copied hub.jar only gets the warning).
+#
 # The archive is written under a temporary name and renamed only after a clean exit, and its size is recorded in
 # hub.jsa.size: bin/hub uses the archive only when the size matches (the JVM crashes on a truncated archive,
 # while it only warns about and ignores one made for another hub.jar or another JVM).
@@ -23,7 +26,7 @@ echo "set configs.config.server-config.network-config.network-listeners.network-
 if env -i PATH="$PATH" HOME="${HOME:-/tmp}" java -Xmx512m -Xlog:cds=off -Xlog:cds+dynamic=error \
     -XX:ArchiveClassesAtExit=hub.jsa.part -Dhazelcast.phone.home.enabled=false \
     -Dhub.data.dir="$PWD/cds-training/data" \
-    -jar hub.jar --nohazelcast --disablephonehome --prebootcommandfile "$preboot" \
+    -jar "$PWD/hub.jar" --nohazelcast --disablephonehome --prebootcommandfile "$preboot" \
     --port 38686 --autobindhttp --autobindrange 100 --warmup > cds-training/warmup.log 2>&1 \
   && [ -s hub.jsa.part ]; then
   mv hub.jsa.part hub.jsa
