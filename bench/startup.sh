@@ -96,7 +96,7 @@ run_once() {
       env+=(HUB_JAR="$hub_jar")
       url="http://127.0.0.1:$port/health/ready" ;;
     pg)
-      psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $dbname" >/dev/null
+      PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $dbname" >/dev/null
       psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $dbname" >/dev/null
       env+=(HUB_JAR="$hub_jar" HUB_DB_URL="jdbc:postgresql://127.0.0.1:5432/$dbname" HUB_DB_USER=postgres
             HUB_KEYS_SECRET=startup-bench-tool-keys-secret-not-for-production)
