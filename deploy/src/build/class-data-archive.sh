@@ -13,6 +13,7 @@
 # The archive is written under a temporary name and renamed only after a clean exit, and its size is recorded in
 # hub.jsa.size: bin/hub uses the archive only when the size matches (the JVM crashes on a truncated archive,
 # while it only warns about and ignores one made for another hub.jar or another JVM).
+# The training start is bounded (5 minutes, then killed, like a failure).
 # A failed training never fails the build: the Hub starts without an archive, only slower.
 set -u
 target=${1:?usage: class-data-archive.sh <deploy/target directory>}
@@ -23,7 +24,7 @@ mkdir -p cds-training
 preboot=cds-training/preboot.asadmin
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$preboot"
 # The same JVM options as bin/hub's defaults where they matter to the archive (compressed pointers follow -Xmx).
-if env -i PATH="$PATH" HOME="${HOME:-/tmp}" java -Xmx512m -Xlog:cds=off -Xlog:cds+dynamic=error \
+if env -i PATH="$PATH" HOME="${HOME:-/tmp}" timeout 300 java -Xmx512m -Xlog:cds=off -Xlog:cds+dynamic=error \
     -XX:ArchiveClassesAtExit=hub.jsa.part -Dhazelcast.phone.home.enabled=false \
     -Dhub.data.dir="$PWD/cds-training/data" \
     -jar "$PWD/hub.jar" --nohazelcast --disablephonehome --prebootcommandfile "$preboot" \
