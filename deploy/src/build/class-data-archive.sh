@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # Writes hub.jsa next to hub.jar: a class data sharing archive (JDK AppCDS, dynamic archive) of the classes one
 # start of the Hub loads, so that later starts map them instead of reading, parsing and verifying them again.
-# Run by `mvn package` (deploy/pom.xml) after hub.jar is built; skip with -Dhub.cds.skip=true.
+# Run by `mvn package -Dhub.cds.skip=false` (deploy/pom.xml) after hub.jar is built.
 #
 # The training start is Payara Micro's --warmup: it boots, deploys the Hub (Flyway migrations and start-up beans
 # against a throw-away embedded H2 database under target/), then exits, and the JVM writes the archive at exit.
@@ -16,10 +16,12 @@
 # The training start is bounded (5 minutes, then killed, like a failure).
 # A failed training never fails the build: the Hub starts without an archive, only slower.
 set -u
-target=${1:?usage: class-data-archive.sh <deploy/target directory>}
+target=${1:?usage: class-data-archive.sh <deploy/target directory> [skip: true|false]}
 cd "$target" || exit 0
+# An archive of an earlier hub.jar would only earn a warning at every start: always gone first.
 rm -f hub.jsa hub.jsa.size hub.jsa.part
 rm -rf cds-training
+[ "${2:-false}" = true ] && exit 0
 mkdir -p cds-training
 preboot=cds-training/preboot.asadmin
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$preboot"
