@@ -105,16 +105,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             new Refusal(503, "Authorization", busy.getMessage()).send(request, response, false);
             return AuthenticationStatus.SEND_FAILURE;
         } catch (RuntimeException e) {
-            // The credential could not be checked because the database cannot be used right now: that is
-            // no verdict on the credential, and no fault of ours: 503, as any request during an outage.
-            Optional<DatabaseFailure> failure = DatabaseFailure.of(e);
-            if (failure.isEmpty()) {
-                throw e;
-            }
-            DatabaseOutage.INSTANCE.refused(failure.get(), e);
-            response.setHeader("Retry-After", Integer.toString(UnexpectedErrorMapper.RETRY_AFTER_SECONDS));
-            new Refusal(503, null, failure.get().rule()).send(request, response, false);
-            return AuthenticationStatus.SEND_FAILURE;
+            // The credential could not be checked: no verdict on it, as any request during an outage.
+            return databaseRefusal(e, request, response);
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(user, address);
