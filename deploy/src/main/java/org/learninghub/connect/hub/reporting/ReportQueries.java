@@ -161,11 +161,12 @@ public class ReportQueries {
     }
 
     @FunctionalInterface
-    private interface RowVisitor {
+    interface RowVisitor {
         void visit(ResultSet rs) throws SQLException, IOException;
     }
 
-    private void query(String sql, List<Object> args, RowVisitor visitor) throws IOException {
+    /** Runs a query through a forward-only cursor, handing each row to the visitor as it arrives. */
+    void query(String sql, List<Object> args, RowVisitor visitor) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {

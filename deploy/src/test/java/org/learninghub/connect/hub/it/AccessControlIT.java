@@ -63,6 +63,7 @@ class AccessControlIT extends HubIT {
             new String[] {"GET", "admin/api/reports/trusts"},
             new String[] {"GET", "admin/api/reports/resources"},
             new String[] {"GET", "admin/api/reports/compliance"},
+            new String[] {"GET", "admin/api/statements"},
             new String[] {"GET", "admin/api/session"},
             new String[] {"PUT", "admin/api/accounts/it-admin/oidc-subject"});
 

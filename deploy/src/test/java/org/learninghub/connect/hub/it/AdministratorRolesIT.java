@@ -204,6 +204,8 @@ class AdministratorRolesIT extends HubIT {
                     {"GET", "/admin/api/reports/trusts?trust=" + trust, null},
                     {"GET", "/admin/api/reports/resources?trust=" + trust, null},
                     {"GET", "/admin/api/reports/compliance?dueBy=2026-12-31&trust=" + trust, null},
+                    {"GET", "/admin/api/statements?trust=" + trust, null},
+                    {"GET", "/admin/api/statements?format=csv&trust=" + trust, null},
                     {"GET", "/admin/api/launches?trust=" + trust, null},
                     {"GET", "/admin/api/outbox?trust=" + trust, null},
             };
@@ -231,7 +233,7 @@ class AdministratorRolesIT extends HubIT {
             }
         }
         assertEquals(List.of(), failures, "of " + checked + " requests");
-        assertEquals(46, checked);
+        assertEquals(50, checked);
 
         // Nothing of trust B changed: its credential works, its platform is active, its job is still failed.
         HubClient hub = w.hub;
