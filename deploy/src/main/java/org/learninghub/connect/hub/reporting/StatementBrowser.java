@@ -46,15 +46,41 @@ public class StatementBrowser {
         }
     }
 
-    /** Up to {@code limit} statements, and whether more follow. */
+    /**
+     * Up to {@code limit} statements, and whether more follow. Across trusts, each trust's newest matches are read
+     * through its own stored-order index and merged: every index leads with the trust, so one walk of all trusts in
+     * stored order would read and sort every statement of the Hub for each page.
+     */
     Page page(StatementFilter filter, int limit) throws IOException {
         List<BrowsedStatement> rows = new ArrayList<>();
-        List<Object> args = new ArrayList<>(filter.args());
-        // A checked int (1 to 500) written into the SQL, as H2 binds no FETCH FIRST count in every form.
-        read(SELECT + filter.where() + " ORDER BY s.seq DESC FETCH FIRST " + (limit + 1) + " ROWS ONLY", args,
-                rows::add);
+        // A checked int (1 to 501) written into the SQL: H2 cannot bind a FETCH FIRST inside a UNION branch.
+        String first = " ORDER BY s.seq DESC FETCH FIRST " + (limit + 1) + " ROWS ONLY";
+        if (filter.tenant().isPresent()) {
+            read(SELECT + filter.where() + first, filter.args(), rows::add);
+        } else {
+            List<Long> tenants = tenants();
+            if (tenants.isEmpty()) {
+                return new Page(List.of(), false);
+            }
+            StringBuilder sql = new StringBuilder("SELECT * FROM (");
+            List<Object> args = new ArrayList<>();
+            for (int i = 0; i < tenants.size(); i++) {
+                StatementFilter one = filter.in(tenants.get(i));
+                sql.append(i == 0 ? "" : " UNION ALL ").append("(").append(SELECT).append(one.where()).append(first)
+                        .append(")");
+                args.addAll(one.args());
+            }
+            sql.append(") x ORDER BY 1 DESC FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
+            read(sql.toString(), args, rows::add);
+        }
         boolean more = rows.size() > limit;
         return new Page(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    private List<Long> tenants() throws IOException {
+        List<Long> ids = new ArrayList<>();
+        queries.query("SELECT id FROM trust ORDER BY id", List.of(), rs -> ids.add(rs.getLong(1)));
+        return ids;
     }
 
     /** Every matching statement, one at a time, to the writer. */
