@@ -30,7 +30,15 @@ public class ReportQueries {
     static final List<Column> RESOURCES = columns(List.of(Column.text("resource"), Column.text("title")));
     static final List<Column> COMPLIANCE = List.of(Column.text("resource"), Column.text("title"),
             Column.number("enrolled"), Column.number("completed"), Column.number("notCompleted"),
-            Column.number("completedByDue"), Column.number("overdue"));
+            Column.number("completedByDue"), Column.number("overdue"), Column.text("enrolledSource"));
+
+    /** enrolledSource: a roster fetched from the LMS lists the resource's learners, or only launches do. */
+    static final String FROM_ROSTER = "nrps";
+    static final String FROM_LAUNCHES = "launches";
+    /** Whether a fetched roster covers resource x.resource_id of the trust (the one parameter). */
+    private static final String ROSTERED = "EXISTS (SELECT 1 FROM roster_resource rr JOIN roster_context rc"
+            + " ON rc.id = rr.roster_id WHERE rr.tenant_id = ? AND rr.resource_id = x.resource_id"
+            + " AND rc.fetched IS NOT NULL)";
 
     @Inject
     DataSource dataSource;
@@ -103,30 +111,44 @@ public class ReportQueries {
     /**
      * Per resource of the trust with enrolled learners (or the one asked for): enrolled, completed (ever), not
      * completed, completed by the end of {@code dueBy} (UTC) and, once that moment has passed, overdue (enrolled
-     * but not completed by then).
+     * but not completed by then), and where the enrolled learners come from ({@code nrps} once a roster fetched
+     * from the LMS covers the resource: its learners and those who launched; else {@code launches}).
      */
     void compliance(long tenant, Optional<UUID> resource, LocalDate dueBy, Instant now, RowWriter out)
             throws IOException {
         Instant due = dueBy.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         boolean passed = !now.isBefore(due);
-        List<Object> args = new ArrayList<>(List.of(due.atOffset(ZoneOffset.UTC), tenant));
+        List<Object> args = new ArrayList<>(List.of(tenant, due.atOffset(ZoneOffset.UTC), tenant));
         resource.ifPresent(args::add);
         boolean[] any = {false};
-        query("SELECT e.resource_id, r.title, COUNT(*) AS enrolled, COUNT(e.completed) AS completed,"
+        // Enrolled learners are one row each whatever put them there (a launch, a completion, a roster), so the
+        // union of roster members and launched learners is a plain count.
+        query("SELECT x.resource_id, x.title, x.enrolled, x.completed, x.by_due, CASE WHEN " + ROSTERED
+                + " THEN 1 ELSE 0 END FROM (SELECT e.resource_id, r.title, COUNT(*) AS enrolled,"
+                + " COUNT(e.completed) AS completed,"
                 + " SUM(CASE WHEN e.completed IS NOT NULL AND e.completed < ? THEN 1 ELSE 0 END) AS by_due"
                 + " FROM report_enrolment e LEFT JOIN catalogue_resource r ON r.id = e.resource_id"
                 + " WHERE e.tenant_id = ?" + resource.map(r -> " AND e.resource_id = ?").orElse("")
-                + " GROUP BY e.resource_id, r.title ORDER BY r.title, e.resource_id", args, rs -> {
+                + " GROUP BY e.resource_id, r.title) x ORDER BY x.title, x.resource_id", args, rs -> {
                     any[0] = true;
                     long enrolled = rs.getLong(3);
                     long completed = rs.getLong(4);
                     long byDue = rs.getLong(5);
                     out.row(rs.getObject(1, UUID.class).toString(), rs.getString(2), enrolled, completed,
-                            enrolled - completed, byDue, passed ? enrolled - byDue : 0L);
+                            enrolled - completed, byDue, passed ? enrolled - byDue : 0L,
+                            rs.getInt(6) == 1 ? FROM_ROSTER : FROM_LAUNCHES);
                 });
         if (!any[0] && resource.isPresent()) {
-            out.row(resource.get().toString(), title(resource.get()), 0L, 0L, 0L, 0L, 0L);
+            out.row(resource.get().toString(), title(resource.get()), 0L, 0L, 0L, 0L, 0L,
+                    rostered(tenant, resource.get()) ? FROM_ROSTER : FROM_LAUNCHES);
         }
+    }
+
+    private boolean rostered(long tenant, UUID resource) throws IOException {
+        boolean[] found = {false};
+        query("SELECT 1 FROM (SELECT CAST(? AS UUID) AS resource_id) x WHERE " + ROSTERED, List.of(resource, tenant),
+                rs -> found[0] = true);
+        return found[0];
     }
 
     private String title(UUID resource) throws IOException {
