@@ -158,6 +158,7 @@ class RollupsH2Test {
         assertEquals(2, compliance.get(0).get("enrolled").asLong());
         assertEquals(1, compliance.get(0).get("completedByDue").asLong());
         assertEquals(1, compliance.get(0).get("overdue").asLong());
+        assertEquals("launches", compliance.get(0).get("enrolledSource").asText(), "no roster covers the resource");
     }
 
     @Test
