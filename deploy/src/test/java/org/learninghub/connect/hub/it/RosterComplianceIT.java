@@ -64,7 +64,8 @@ class RosterComplianceIT extends HubIT {
         JsonNode resource = catalogue.created(catalogue.resource("roster"));
         String id = resource.get("id").asText();
         try (TestPlatform platform = TestPlatform.start();
-             TestPlatformServices services = TestPlatformServices.start(new URL(base, "/lti/jwks"), platform.clientId)) {
+             TestPlatformServices services = TestPlatformServices.start(new URL(base, "/lti/jwks"),
+                     platform.clientId)) {
             platform.registerRedirectUri(lti.launchUrl());
             String trust = lti.newTrust();
             lti.register(trust, platform, Map.of("accessTokenUrl", services.tokenUrl().toString()));
@@ -108,7 +109,8 @@ class RosterComplianceIT extends HubIT {
         CatalogueClient catalogue = new CatalogueClient(base);
         String id = catalogue.created(catalogue.resource("roster-faults")).get("id").asText();
         try (TestPlatform platform = TestPlatform.start();
-             TestPlatformServices services = TestPlatformServices.start(new URL(base, "/lti/jwks"), platform.clientId)) {
+             TestPlatformServices services = TestPlatformServices.start(new URL(base, "/lti/jwks"),
+                     platform.clientId)) {
             platform.registerRedirectUri(lti.launchUrl());
             String trust = lti.newTrust();
             lti.register(trust, platform, Map.of("accessTokenUrl", services.tokenUrl().toString()));

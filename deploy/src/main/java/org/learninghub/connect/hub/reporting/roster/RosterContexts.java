@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -64,7 +65,7 @@ public class RosterContexts {
         } catch (ServiceNotGrantedException e) {
             return Optional.empty();
         }
-        String scheme = url.getScheme().toLowerCase();
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (url.toString().length() > MAX_URL || !(scheme.equals("https") || scheme.equals("http"))) {
             return Optional.empty();
         }

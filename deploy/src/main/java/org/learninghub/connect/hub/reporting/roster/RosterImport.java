@@ -35,6 +35,9 @@ public class RosterImport {
     private static final Logger LOG = Logger.getLogger(RosterImport.class.getName());
 
     @Inject
+    RosterClaims claims;
+
+    @Inject
     RosterStore store;
 
     @Inject
@@ -55,7 +58,7 @@ public class RosterImport {
         try {
             Duration lease = lease(PlatformCallSettings.from(config), settings.refresh());
             for (; handled < COURSES_PER_ROUND; handled++) {
-                Optional<ClaimedRoster> due = store.claim(Instant.now(), lease);
+                Optional<ClaimedRoster> due = claims.claim(Instant.now(), lease);
                 if (due.isEmpty()) {
                     break;
                 }
@@ -83,12 +86,13 @@ public class RosterImport {
         try {
             PlatformRegistration registration = registrations.findById(roster.platform())
                     .filter(PlatformRegistration::active)
-                    .orElseThrow(() -> new ServiceNotGrantedException("the platform is disabled or no longer registered"));
+                    .orElseThrow(() -> new ServiceNotGrantedException(
+                            "the platform is disabled or no longer registered"));
             Membership membership = memberships.members(registration, URI.create(roster.membershipsUrl()),
                     MembershipQuery.ALL);
             if (membership.members().size() > settings.maxMembers()) {
                 // Not retried before the next refresh: the course will not shrink within minutes.
-                store.failed(roster, "the course lists " + membership.members().size() + " members, more than the "
+                claims.failed(roster, "the course lists " + membership.members().size() + " members, more than the "
                         + settings.maxMembers() + " a roster may hold", started.plus(settings.refresh()));
                 return;
             }
@@ -100,11 +104,11 @@ public class RosterImport {
             }
         } catch (ServiceNotGrantedException e) {
             // Nothing a quick retry could change (the claim, the registration or the platform's grant).
-            store.failed(roster, e.getMessage(), started.plus(settings.refresh()));
+            claims.failed(roster, e.getMessage(), started.plus(settings.refresh()));
             LOG.log(Level.INFO, "roster: course {0} cannot be read: {1}", new Object[] {roster.id(), e.getMessage()});
         } catch (PlatformCallException | IllegalArgumentException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            store.failed(roster, error, Instant.now().plus(settings.backoff(roster.attempts())));
+            claims.failed(roster, error, Instant.now().plus(settings.backoff(roster.attempts())));
             LOG.log(Level.INFO, "roster: course {0} fetch {1} failed: {2}",
                     new Object[] {roster.id(), roster.attempts(), error});
         }

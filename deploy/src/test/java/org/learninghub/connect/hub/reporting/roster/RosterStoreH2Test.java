@@ -33,6 +33,7 @@ class RosterStoreH2Test {
     private final Instant now = Instant.parse("2026-03-02T09:00:00Z");
     private JdbcDataSource db;
     private RosterStore store;
+    private RosterClaims claims;
 
     @BeforeEach
     void database() throws Exception {
@@ -60,15 +61,17 @@ class RosterStoreH2Test {
         }
         store = new RosterStore();
         store.dataSource = db;
+        claims = new RosterClaims();
+        claims.dataSource = db;
     }
 
     @Test
     void aClaimLeasesTheCourseAndOnlyTheClaimsHolderWritesItsRoster() throws Exception {
-        ClaimedRoster claimed = store.claim(now, LEASE).orElseThrow();
+        ClaimedRoster claimed = claims.claim(now, LEASE).orElseThrow();
         assertEquals("https://lms.example", claimed.issuer());
         assertEquals(1, claimed.attempts());
-        assertEquals(Optional.empty(), store.claim(now, LEASE), "leased: not due again before the lease ends");
-        ClaimedRoster again = store.claim(now.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+        assertEquals(Optional.empty(), claims.claim(now, LEASE), "leased: not due again before the lease ends");
+        ClaimedRoster again = claims.claim(now.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
 
         assertFalse(store.replace(claimed, keys("a"), now, now.plusSeconds(60)), "the first claim was lost");
         assertEquals(0, enrolled(r1).size());
@@ -79,7 +82,7 @@ class RosterStoreH2Test {
 
     @Test
     void leaversAreUnenrolledUnlessTheyLaunchedCompletedOrAnotherCourseListsThem() throws Exception {
-        assertTrue(store.replace(store.claim(now, LEASE).orElseThrow(), keys("a", "b", "c", "d", "e"), now, now));
+        assertTrue(store.replace(claims.claim(now, LEASE).orElseThrow(), keys("a", "b", "c", "d", "e"), now, now));
         assertEquals(List.of("a", "b", "c", "d", "e"), enrolled(r1));
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             // b launched r1, c completed it (through a trust credential, no launch), d is in another course of r1.
@@ -96,7 +99,7 @@ class RosterStoreH2Test {
             s.execute("INSERT INTO roster_member VALUES (2, 7, 'd')");
         }
 
-        assertTrue(store.replace(store.claim(now, LEASE).orElseThrow(), keys("f"), now, now.plusSeconds(60)));
+        assertTrue(store.replace(claims.claim(now, LEASE).orElseThrow(), keys("f"), now, now.plusSeconds(60)));
 
         assertEquals(List.of("b", "c", "d", "f"), enrolled(r1), "a and e rested on this roster alone");
         assertEquals(List.of("f"), members(1));
@@ -109,7 +112,7 @@ class RosterStoreH2Test {
             s.execute("INSERT INTO roster_resource VALUES (1, 7, '" + r2 + "', FALSE)");
         }
         assertEquals(0, store.enrolNewLinks(now, 10), "a course not fetched yet is enrolled by its fetch");
-        assertTrue(store.replace(store.claim(now, LEASE).orElseThrow(), keys("a", "b"), now, now.plusSeconds(60)));
+        assertTrue(store.replace(claims.claim(now, LEASE).orElseThrow(), keys("a", "b"), now, now.plusSeconds(60)));
         assertEquals(List.of("a", "b"), enrolled(r2));
 
         UUID r3 = UUID.randomUUID();
@@ -123,12 +126,12 @@ class RosterStoreH2Test {
 
     @Test
     void aFailureKeepsTheRosterAndIsDueAtItsBackoff() throws Exception {
-        assertTrue(store.replace(store.claim(now, LEASE).orElseThrow(), keys("a"), now, now));
-        ClaimedRoster claimed = store.claim(now, LEASE).orElseThrow();
-        store.failed(claimed, "PlatformUnavailableException: 503\n", now.plusSeconds(30));
+        assertTrue(store.replace(claims.claim(now, LEASE).orElseThrow(), keys("a"), now, now));
+        ClaimedRoster claimed = claims.claim(now, LEASE).orElseThrow();
+        claims.failed(claimed, "PlatformUnavailableException: 503\n", now.plusSeconds(30));
 
-        assertEquals(Optional.empty(), store.claim(now.plusSeconds(29), LEASE));
-        assertEquals(2, store.claim(now.plusSeconds(30), LEASE).orElseThrow().attempts(), "a failed fetch counts");
+        assertEquals(Optional.empty(), claims.claim(now.plusSeconds(29), LEASE));
+        assertEquals(2, claims.claim(now.plusSeconds(30), LEASE).orElseThrow().attempts(), "a failed fetch counts");
         assertEquals(List.of("a"), enrolled(r1));
         assertEquals(RosterSettings.backoff(1000, Duration.ofHours(24), 3), Duration.ofSeconds(4));
         assertEquals(RosterSettings.backoff(1000, Duration.ofSeconds(5), 30), Duration.ofSeconds(5));
