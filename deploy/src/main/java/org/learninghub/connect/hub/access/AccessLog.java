@@ -1,7 +1,9 @@
 package org.learninghub.connect.hub.access;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,8 +35,9 @@ public final class AccessLog {
     static final String IN_FILTER = AccessLog.class.getName() + ".filtered";
 
     private static final Logger LOG = Logger.getLogger(LOGGER);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Pure ASCII out: no line or paragraph separator of any script can split a line in a log viewer. */
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_INCOMING_ID = 64;
 
