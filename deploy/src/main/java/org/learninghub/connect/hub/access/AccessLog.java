@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class AccessLog {
     static final String ID = AccessLog.class.getName() + ".id";
     static final String WRITTEN = AccessLog.class.getName() + ".written";
     static final String IN_FILTER = AccessLog.class.getName() + ".filtered";
+    static final String PATH = AccessLog.class.getName() + ".path";
+    static final String QUERY = AccessLog.class.getName() + ".query";
 
     private static final Logger LOG = Logger.getLogger(LOGGER);
     /** Pure ASCII out: no line or paragraph separator of any script can split a line in a log viewer. */
@@ -74,6 +78,11 @@ public final class AccessLog {
         }
         request.setAttribute(STARTED, System.nanoTime());
         request.setAttribute(STARTED + ".at", Instant.now());
+        // Kept now: in the container's error dispatch that may follow, the request names the error page instead.
+        boolean error = request.getDispatcherType() == DispatcherType.ERROR;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        request.setAttribute(PATH, Redaction.path(error && uri instanceof String u ? u : request.getRequestURI()));
+        request.setAttribute(QUERY, error ? null : Redaction.query(request.getQueryString()));
         String id = incomingId(request.getHeader(REQUEST_ID_HEADER));
         request.setAttribute(ID, id);
         return id;
@@ -100,7 +109,7 @@ public final class AccessLog {
         Instant at = (Instant) request.getAttribute(STARTED + ".at");
         String caller = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
         AccessEntry entry = new AccessEntry(at, (String) request.getAttribute(ID), request.getMethod(),
-                Redaction.path(request.getRequestURI()), Redaction.query(request.getQueryString()), status,
+                (String) request.getAttribute(PATH), (String) request.getAttribute(QUERY), status,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), bytes, request.getRemoteAddr(), caller);
         LOG.info(line(entry));
     }
