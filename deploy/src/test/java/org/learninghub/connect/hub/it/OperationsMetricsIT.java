@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class OperationsMetricsIT extends HubIT {
         HubClient hub = new HubClient(base);
         XapiCredential lrs = XapiCredential.issue(hub, "all");
         XapiCredential reader = XapiCredential.issueTo(hub, lrs.trust(), "statements/read");
-        Scrape before = scrape(hub);
+        MetricsScrape before = MetricsScrape.of(hub);
 
         // Stored: a batch of three and one PUT; the batch sent again stores nothing new.
         String batch = "[" + statement(UUID.randomUUID()) + "," + statement(UUID.randomUUID()) + ","
@@ -60,7 +59,7 @@ class OperationsMetricsIT extends HubIT {
         String learner = "metrics-learner-" + UUID.randomUUID();
         launch(learner);
 
-        Scrape after = scrape(hub);
+        MetricsScrape after = MetricsScrape.of(hub);
         // Four sent, and the launch records its own "launched" statement.
         assertEquals(5, after.delta(before, "hub_statements_stored_total", null), after.lines("hub_statements"));
         assertEquals(1, after.delta(before, "hub_statements_refused_total", "credential=\"" + lrs.key() + "\""),
@@ -116,46 +115,6 @@ class OperationsMetricsIT extends HubIT {
             assertEquals(303, launched.statusCode(), launched.body());
             assertTrue(URI.create(launched.headers().firstValue("Location").orElseThrow()).toString()
                     .startsWith(resource.get("launchUrl").asText()));
-        }
-    }
-
-    private static Scrape scrape(HubClient hub) {
-        HttpResponse<String> r = hub.send(hub.request("/metrics").header("Accept", "text/plain").GET());
-        assertEquals(200, r.statusCode(), r.body());
-        return new Scrape(r.body());
-    }
-
-    /** One Prometheus text answer. */
-    private record Scrape(String text) {
-
-        /** The value of the sample of this name whose labels include {@code label} (any when null). */
-        Optional<Double> value(String name, String label) {
-            for (String line : text.split("\n")) {
-                if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
-                    continue;
-                }
-                int space = line.lastIndexOf(' ');
-                String labels = line.substring(name.length(), space);
-                if (label == null || labels.contains(label)) {
-                    return Optional.of(Double.parseDouble(line.substring(space + 1)));
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** How much the sample grew since {@code before} (an absent sample counts as 0). */
-        long delta(Scrape before, String name, String label) {
-            return Math.round(value(name, label).orElse(0.0) - before.value(name, label).orElse(0.0));
-        }
-
-        String lines(String prefix) {
-            StringBuilder out = new StringBuilder();
-            for (String line : text.split("\n")) {
-                if (line.startsWith(prefix)) {
-                    out.append(line).append('\n');
-                }
-            }
-            return out.toString();
         }
     }
 }
