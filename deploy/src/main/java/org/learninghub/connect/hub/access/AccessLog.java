@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +119,7 @@ public final class AccessLog {
      * The line of a request the authentication mechanism refused (no filter runs for it); its body length is the
      * {@code Content-Length} the refusal set.
      */
-    public static void refused(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    public static void refused(HttpServletRequest request, HttpServletResponse response) {
         String length = response.getHeader("Content-Length");
         Long bytes = null;
         if (length != null && !length.isEmpty() && length.length() < 19 && length.chars().allMatch(Character::isDigit)) {
