@@ -19,8 +19,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.learninghub.connect.hub.access.AccessLog;
 import org.learninghub.connect.hub.api.UnexpectedErrorMapper;
 import org.learninghub.connect.hub.credential.LrsCaller;
+import org.learninghub.connect.hub.metrics.HubMetrics;
+import org.learninghub.connect.hub.metrics.LoginFailure;
 import org.learninghub.connect.hub.runtime.DatabaseFailure;
 import org.learninghub.connect.hub.runtime.DatabaseOutage;
 import org.learninghub.connect.xapi.auth.BasicCredentials;
@@ -53,6 +56,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     BrowserSessions sessions;
 
+    @Inject
+    HubMetrics metrics;
+
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
     @Override
@@ -61,11 +67,20 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        if (AccessLog.enabled()) {
+            response.setHeader(AccessLog.REQUEST_ID_HEADER, AccessLog.begin(request));
+        }
+        AuthenticationStatus status;
         try {
-            return authenticate(request, response, context);
+            status = authenticate(request, response, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (status == AuthenticationStatus.SEND_FAILURE) {
+            // No filter sees a request refused here: its access log line is written now.
+            AccessLog.refused(request, response);
+        }
+        return status;
     }
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
@@ -92,6 +107,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         String address = request.getRemoteAddr();
         Optional<Duration> wait = throttle.retryAfter(user, address);
         if (wait.isPresent()) {
+            metrics.loginFailed(LoginFailure.THROTTLED);
             response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             new Refusal(429, "Authorization", "too many failed sign-ins for this user or address; retry later")
                     .send(request, response, false);
@@ -110,6 +126,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(user, address);
+            // Which store the name belongs to is not told; the URL says which kind of caller this claims to be.
+            metrics.loginFailed(Refusal.isXapi(request) ? LoginFailure.CREDENTIAL : LoginFailure.PASSWORD);
             LOG.fine(() -> "Refused credentials for '" + user + "' from " + address);
             new Refusal(401, "Authorization", "the credentials are not valid").send(request, response, true);
             return AuthenticationStatus.SEND_FAILURE;
@@ -156,6 +174,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_FAILURE;
             }
             default -> {
+                metrics.loginFailed(LoginFailure.TOKEN);
                 response.addHeader("Set-Cookie", BrowserSessions.COOKIE
                         + "=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax");
                 new Refusal(401, BrowserSessions.COOKIE, "the session has ended or is not valid; sign in again at /signin")

@@ -1,0 +1,25 @@
+package org.learninghub.connect.hub.metrics;
+
+/** Why a sign-in was refused: the value of the {@code kind} tag of {@code hub.login.failures}. */
+public enum LoginFailure {
+    /** HTTP Basic with an administrator's user name and a wrong password (or an unknown user), on the admin API. */
+    PASSWORD("password"),
+    /** HTTP Basic with an LRS credential's key and a wrong secret (or an unknown, revoked or expired key), on /xapi. */
+    CREDENTIAL("credential"),
+    /** A browser session cookie that is unknown, ended or expired. */
+    TOKEN("token"),
+    /** A sign-in through the identity provider that the callback refused. */
+    OIDC("oidc"),
+    /** Refused unchecked: too many failed sign-ins for the user name or address (429). */
+    THROTTLED("throttled");
+
+    private final String tag;
+
+    LoginFailure(String tag) {
+        this.tag = tag;
+    }
+
+    public String tag() {
+        return tag;
+    }
+}
