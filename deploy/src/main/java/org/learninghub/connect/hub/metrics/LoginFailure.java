@@ -7,7 +7,9 @@ public enum LoginFailure {
     /** HTTP Basic with an LRS credential's key and a wrong secret (or an unknown, revoked or expired key), on /xapi. */
     CREDENTIAL("credential"),
     /** A browser session cookie that is unknown, ended or expired. */
-    TOKEN("token"),
+    SESSION("session"),
+    /** A personal API token (Bearer, admin API) that is unknown, expired or revoked, or whose account is disabled. */
+    API_TOKEN("api-token"),
     /** A sign-in through the identity provider that the callback refused. */
     OIDC("oidc"),
     /** Refused unchecked: too many failed sign-ins for the user name or address (429). */

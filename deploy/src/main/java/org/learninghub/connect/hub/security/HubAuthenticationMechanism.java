@@ -41,6 +41,9 @@ import org.learninghub.connect.xapi.http.AlternateSyntaxForm;
  * takes one mechanism per application, so this one serves both rather than the built-in OpenID Connect
  * mechanism replacing Basic (see src/docs/administrators.md).
  *
+ * <p>A script may send an administrator's personal API token instead ({@code Authorization: Bearer lhc_…},
+ * {@link BearerTokens}, implemented by {@code hub.token}); it is read on the admin API only.
+ *
  * <p>The 1.0.3 alternate request syntax carries the credentials in its form body, so for it, and only
  * for it, the body is read here: bounded by {@link AlternateSyntaxForm#maxBytes()} and only when its
  * length is declared.
@@ -58,6 +61,9 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     HubMetrics metrics;
+
+    @Inject
+    BearerTokens tokens;
 
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
@@ -97,6 +103,10 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (authorization == null && hasSessionCookie(request)) {
             return fromSession(request, response, context);
+        }
+        Optional<String> bearer = bearer(authorization);
+        if (bearer.isPresent() && adminApi(request)) {
+            return fromToken(bearer.get(), request, response, context);
         }
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
         if (credentials.isEmpty()) {
@@ -174,7 +184,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_FAILURE;
             }
             default -> {
-                metrics.loginFailed(LoginFailure.TOKEN);
+                metrics.loginFailed(LoginFailure.SESSION);
                 response.addHeader("Set-Cookie", BrowserSessions.COOKIE
                         + "=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax");
                 new Refusal(401, BrowserSessions.COOKIE, "the session has ended or is not valid; sign in again at /signin")
@@ -182,6 +192,48 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_FAILURE;
             }
         }
+    }
+
+    /** The credentials of {@code Authorization: Bearer …}, if that is the scheme (case-insensitive, RFC 9110). */
+    private static Optional<String> bearer(String authorization) {
+        if (authorization == null || authorization.length() < 7
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).strip());
+    }
+
+    /**
+     * Personal API tokens are administrator credentials on the admin API only: anywhere else (the LRS) a bearer
+     * token is answered like any credentials that are not HTTP Basic. This narrows which credentials are read, never
+     * who may pass; it reads the path as the container decoded and normalised it for its constraints.
+     */
+    private static boolean adminApi(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.startsWith("/admin/api/");
+    }
+
+    /**
+     * A script with a personal API token: the account's current role and trust. Not a browser session, so no CSRF
+     * token (a browser never adds an Authorization header of its own accord). No Basic challenge on refusal.
+     */
+    private AuthenticationStatus fromToken(String token, HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) throws IOException {
+        Optional<AdminCaller> caller;
+        try {
+            caller = tokens.caller(token);
+        } catch (RuntimeException e) {
+            return databaseRefusal(e, request, response);
+        }
+        if (caller.isEmpty()) {
+            metrics.loginFailed(LoginFailure.API_TOKEN);
+            LOG.fine(() -> "Refused an API token from " + request.getRemoteAddr());
+            new Refusal(401, "Authorization", "the API token is not valid, has expired or was revoked")
+                    .send(request, response, false);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, caller.get());
+        return context.notifyContainerAboutLogin(caller.get(), Set.of(caller.get().role()));
     }
 
     /** The database cannot be used right now: no verdict on the caller, and no fault of ours: 503. */

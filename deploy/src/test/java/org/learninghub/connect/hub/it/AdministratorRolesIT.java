@@ -282,6 +282,8 @@ class AdministratorRolesIT extends HubIT {
                 {"POST", r + "/return", "{\"comments\":\"no\"}"},
                 {"GET", "/admin/api/imports", null},
                 {"GET", "/admin/api/imports/template", null},
+                {"GET", "/admin/api/accounts/" + HubClient.ADMIN_USER + "/tokens", null},
+                {"DELETE", "/admin/api/accounts/" + HubClient.ADMIN_USER + "/tokens/" + UUID.randomUUID(), null},
         };
         List<String> failures = new ArrayList<>();
         for (String[] row : matrix) {

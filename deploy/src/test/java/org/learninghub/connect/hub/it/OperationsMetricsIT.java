@@ -54,6 +54,8 @@ class OperationsMetricsIT extends HubIT {
                 .header("Authorization", HubClient.basic(lrs.key(), "not-the-secret")).GET()).statusCode());
         assertEquals(401, hub.send(hub.request("/admin/api/trusts").header("Cookie", "hub_session=made-up").GET())
                 .statusCode());
+        assertEquals(401, hub.send(hub.request("/admin/api/trusts")
+                .header("Authorization", "Bearer lhc_made-up-token").GET()).statusCode());
 
         // A launch of catalogue content.
         String learner = "metrics-learner-" + UUID.randomUUID();
@@ -68,7 +70,8 @@ class OperationsMetricsIT extends HubIT {
                 after.lines("hub_statements_refused"));
         assertEquals(1, after.delta(before, "hub_login_failures_total", "kind=\"password\""), after.lines("hub_login"));
         assertEquals(1, after.delta(before, "hub_login_failures_total", "kind=\"credential\""), after.lines("hub_login"));
-        assertEquals(1, after.delta(before, "hub_login_failures_total", "kind=\"token\""), after.lines("hub_login"));
+        assertEquals(1, after.delta(before, "hub_login_failures_total", "kind=\"session\""), after.lines("hub_login"));
+        assertEquals(1, after.delta(before, "hub_login_failures_total", "kind=\"api-token\""), after.lines("hub_login"));
         assertEquals(0, after.delta(before, "hub_login_failures_total", "kind=\"oidc\""), after.lines("hub_login"));
         assertEquals(0, after.delta(before, "hub_login_failures_total", "kind=\"throttled\""), after.lines("hub_login"));
         assertEquals(1, after.delta(before, "hub_launches_total", null), after.lines("hub_launches"));

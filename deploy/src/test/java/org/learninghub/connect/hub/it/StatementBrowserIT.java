@@ -220,6 +220,8 @@ class StatementBrowserIT extends HubIT {
         refused(hub, "/admin/api/statements?trust=ZZZZZZZZZZZ9", 404, "trust");
         assertEquals(200, hub.send(hub.admin(p + "limit=500&since=2026-03-02T00:00:00%2B01:00").GET()).statusCode());
         assertEquals(401, hub.send(hub.request("/admin/api/statements").GET()).statusCode());
+        HttpResponse<String> openapi = hub.get("/openapi");
+        assertTrue(openapi.body().contains("/admin/api/statements"), "described in the OpenAPI document");
     }
 
     private static void refused(HubClient hub, String path, int status, String field) throws Exception {
