@@ -15,10 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Sharing means a test must not depend on a fresh server's in-memory state: it makes its own trust, account,
  * credential and names ({@link HubClient#uniqueCode}), compares counts before and after rather than with absolute
- * numbers, and leaves the server as usable as it found it (for instance, wrong passwords only for its own user
- * names, so the per-user sign-in throttle never slows {@code it-admin}). A class that must change server-wide state
- * irreversibly gets a fresh server of its own with {@link OwnHubServer}, saying why in its javadoc. Tests that kill
- * or restart the server start {@code bin/hub} themselves ({@link HubProcess}).
+ * numbers, and leaves the server as usable as it found it (for instance, wrong passwords only for user names of
+ * its own and only as many as it needs: the sign-in throttle also counts failures per client address, and every
+ * test comes from 127.0.0.1). A class that must change server-wide state irreversibly gets a fresh server of its
+ * own with {@link OwnHubServer}, saying why in its javadoc. Tests that kill or restart the server start
+ * {@code bin/hub} themselves ({@link HubProcess}). See {@code src/docs/testing.md}.
  */
 @ExtendWith(SharedHubServer.class)
 abstract class HubIT {
