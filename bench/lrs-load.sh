@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # LRS load benchmark: builds the Hub, starts it on PostgreSQL (network-quiet flags via bin/hub), issues a
 # credential to a fresh trust, and runs LrsLoadDriver, which prints ingest statements/s (single vs
-# batched POSTs) and query p50/p99 (against GET /xapi/about), each as a ratio to its baseline.
+# batched POSTs, and the same statements written by plain JDBC as the same-run baseline) and query p50/p99
+# (against GET /xapi/about), each as a ratio to its baseline.
 #   BENCH_DB (PostgreSQL database on 127.0.0.1:5432, user postgres, created when absent; default hub_bench;
 #   its first administrator is the benchmark's own), BENCH_PORT (default 8099),
 #   BENCH_INGEST_ARGS ("clients batch seconds", default "4 100 20"), BENCH_QUERY_ARGS ("queries", default 2000).
@@ -21,7 +22,8 @@ key=$(echo "$cred" | field key)
 secret=$(echo "$cred" | field secret)
 cp="$(bench_classpath)"
 driver=org.learninghub.connect.hub.bench.LrsLoadDriver
-java -cp "$cp" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" ingest ${BENCH_INGEST_ARGS:-4 100 20}
+java -cp "$cp" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" ingest ${BENCH_INGEST_ARGS:-4 100 20} \
+  "jdbc:postgresql://127.0.0.1:5432/$dbname?reWriteBatchedInserts=true"
 # Fresh planner statistics, as autovacuum would have them for a table that grew by this much.
 psql -h 127.0.0.1 -U postgres -d "$dbname" -qc 'analyze'
 java -cp "$cp" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" query ${BENCH_QUERY_ARGS:-2000}
