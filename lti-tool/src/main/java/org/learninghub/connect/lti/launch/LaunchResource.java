@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import org.learninghub.connect.lti.claims.LtiClaims;
 import org.learninghub.connect.lti.login.LoginState;
 import org.learninghub.connect.lti.login.LoginStates;
@@ -68,8 +69,8 @@ public class LaunchResource {
         if (idToken == null || idToken.isBlank() || state == null || state.isBlank()) {
             throw LtiProblem.badRequest("The launch has no id_token or no state.");
         }
-        LoginState login = states.find(state).orElseThrow(() -> LtiProblem.badRequest(
-                "No login started this launch (unknown or already used state)."));
+        LoginState login = states.find(state, Instant.now()).orElseThrow(() -> LtiProblem.badRequest(
+                "No login started this launch (unknown, expired or already used state)."));
         PlatformRegistration registration = registrations.findById(login.registrationId())
                 .orElseThrow(() -> LtiProblem.badRequest("The platform registration is gone."));
         frameAncestors.allow(registration);

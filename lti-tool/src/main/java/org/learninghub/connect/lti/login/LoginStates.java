@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +23,8 @@ public class LoginStates {
 
     @Inject
     DataSource dataSource;
+
+    private final Housekeeping housekeeping = new Housekeeping(Duration.ofSeconds(30));
 
     public void add(LoginState s, Instant now) {
         try (Connection c = dataSource.getConnection();
@@ -40,11 +43,13 @@ public class LoginStates {
         }
     }
 
-    public Optional<LoginState> find(String state) {
+    /** The state if it was started and has not expired: expired rows may linger until the next purge. */
+    public Optional<LoginState> find(String state, Instant now) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("select state, nonce, registration_id, target_link_uri,"
-                     + " storage_target, storage_proof, expires from lti_login_state where state = ?")) {
+                     + " storage_target, storage_proof, expires from lti_login_state where state = ? and expires >= ?")) {
             st.setString(1, state);
+            st.setObject(2, now.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -69,8 +74,11 @@ public class LoginStates {
                 + " and storage_target is not null", proof, state);
     }
 
-    /** Removes states that expired unused; called now and then by logins. */
+    /** Removes states that expired unused; logins call it, and it deletes at most every 30 s on a node. */
     public void purgeExpired(Instant now) {
+        if (!housekeeping.due(now)) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement st = c.prepareStatement("delete from lti_login_state where expires < ?")) {
             st.setObject(1, now.atOffset(ZoneOffset.UTC));
