@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -53,7 +52,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     BrowserSessions sessions;
 
-    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
