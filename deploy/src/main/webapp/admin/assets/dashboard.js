@@ -113,7 +113,8 @@
   }
 
   async function request(method, path, body, contentType) {
-    const headers = { Accept: 'application/json' };
+    // X-Requested-With: a 401 then comes without the Basic challenge, which would open the browser's password dialog.
+    const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     if (method !== 'GET') {
       headers['Content-Type'] = contentType || 'application/json';
       if (state.session) {

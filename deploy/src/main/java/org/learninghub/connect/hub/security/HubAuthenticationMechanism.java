@@ -85,7 +85,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
         if (credentials.isEmpty()) {
-            new Refusal(401, "Authorization", "HTTP Basic credentials are required").send(request, response, true);
+            new Refusal(401, "Authorization", "HTTP Basic credentials are required")
+                    .send(request, response, challenges(request));
             return AuthenticationStatus.SEND_FAILURE;
         }
         String user = credentials.get().username();
@@ -111,7 +112,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(user, address);
             LOG.fine(() -> "Refused credentials for '" + user + "' from " + address);
-            new Refusal(401, "Authorization", "the credentials are not valid").send(request, response, true);
+            new Refusal(401, "Authorization", "the credentials are not valid")
+                    .send(request, response, challenges(request));
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.succeeded(user);
@@ -122,6 +124,15 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, admin);
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * Whether a 401 carries the Basic challenge. Not for a page's own script ({@code X-Requested-With:
+     * XMLHttpRequest}, as the dashboard sends): a browser answers a challenge to a script's request with its
+     * password dialog, where the page wants to send the person to the sign-in page instead.
+     */
+    private static boolean challenges(HttpServletRequest request) {
+        return !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
     }
 
     private static boolean hasSessionCookie(HttpServletRequest request) {
