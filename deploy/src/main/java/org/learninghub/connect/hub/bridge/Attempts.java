@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.learninghub.connect.hub.catalogue.Resource;
 import org.learninghub.connect.hub.credential.LaunchCredentials;
 import org.learninghub.connect.hub.credential.LrsCredentials;
+import org.learninghub.connect.hub.reporting.roster.RosterContexts;
 import org.learninghub.connect.hub.trust.LearnerIdentity;
 import org.learninghub.connect.hub.trust.Trust;
 import org.learninghub.connect.hub.trust.Trusts;
@@ -56,6 +57,9 @@ public class Attempts {
     Trusts trusts;
 
     @Inject
+    RosterContexts rosters;
+
+    @Inject
     @ConfigProperty(name = CREDENTIAL_MINUTES, defaultValue = "240")
     long credentialMinutes;
 
@@ -70,6 +74,8 @@ public class Attempts {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String subject = launch.subject().orElseThrow();
+        // First, so a launch takes its locks in the order the roster import takes them (course, then enrolment).
+        rosters.launched(launch, resource.id(), now);
         LearnerIdentity identity = trusts.find(launch.tenantId()).map(Trust::learnerIdentity)
                 .orElse(LearnerIdentity.PSEUDONYMOUS);
         Agent actor = LearnerActor.of(launch, identity);

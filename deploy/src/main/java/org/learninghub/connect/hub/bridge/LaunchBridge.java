@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.learninghub.connect.hub.catalogue.Catalogue;
 import org.learninghub.connect.hub.catalogue.Resource;
 import org.learninghub.connect.hub.launch.PlaceholderLaunchHandler;
+import org.learninghub.connect.hub.metrics.HubMetrics;
 import org.learninghub.connect.lti.launch.LaunchContext;
 import org.learninghub.connect.lti.launch.LaunchHandler;
 import org.learninghub.connect.lti.page.LtiProblem;
@@ -36,6 +37,9 @@ public class LaunchBridge implements LaunchHandler {
     @Inject
     Attempts attempts;
 
+    @Inject
+    HubMetrics metrics;
+
     @Override
     public Response handle(LaunchContext launch) {
         String wanted = launch.custom().get(HUB_RESOURCE_ID);
@@ -56,7 +60,9 @@ public class LaunchBridge implements LaunchHandler {
         if (launch.resourceLink().isEmpty()) {
             throw new LtiProblem(Response.Status.BAD_REQUEST, "The launch names no resource link.");
         }
-        return Response.seeOther(attempts.start(launch, resource)).build();
+        Response started = Response.seeOther(attempts.start(launch, resource)).build();
+        metrics.launched();
+        return started;
     }
 
     /** Resource ids as they travel in custom claims: a UUID, nothing else. */

@@ -12,7 +12,9 @@ import java.util.UUID;
  */
 public final class LearnerErasure {
 
-    private static final String[] TABLES = {"report_outcome", "report_learner_day", "report_enrolment"};
+    // roster_member too: the next roster fetch then sees the stranger gone (and un-enrols them unless they launched).
+    private static final String[] TABLES = {"report_outcome", "report_learner_day", "report_enrolment",
+        "roster_member"};
 
     private LearnerErasure() {
     }

@@ -30,7 +30,14 @@ public class ReportQueries {
     static final List<Column> RESOURCES = columns(List.of(Column.text("resource"), Column.text("title")));
     static final List<Column> COMPLIANCE = List.of(Column.text("resource"), Column.text("title"),
             Column.number("enrolled"), Column.number("completed"), Column.number("notCompleted"),
-            Column.number("completedByDue"), Column.number("overdue"));
+            Column.number("completedByDue"), Column.number("overdue"), Column.text("enrolledSource"));
+
+    /** enrolledSource: a roster fetched from the LMS lists the resource's learners, or only launches do. */
+    static final String FROM_ROSTER = "nrps";
+    static final String FROM_LAUNCHES = "launches";
+    /** The trust's resources (the one parameter) that a fetched roster covers, once each. */
+    private static final String ROSTERED = "SELECT DISTINCT rr.resource_id FROM roster_resource rr"
+            + " JOIN roster_context rc ON rc.id = rr.roster_id WHERE rr.tenant_id = ? AND rc.fetched IS NOT NULL";
 
     @Inject
     DataSource dataSource;
@@ -103,7 +110,8 @@ public class ReportQueries {
     /**
      * Per resource of the trust with enrolled learners (or the one asked for): enrolled, completed (ever), not
      * completed, completed by the end of {@code dueBy} (UTC) and, once that moment has passed, overdue (enrolled
-     * but not completed by then).
+     * but not completed by then), and where the enrolled learners come from ({@code nrps} once a roster fetched
+     * from the LMS covers the resource: its learners and those who launched; else {@code launches}).
      */
     void compliance(long tenant, Optional<UUID> resource, LocalDate dueBy, Instant now, RowWriter out)
             throws IOException {
@@ -111,22 +119,38 @@ public class ReportQueries {
         boolean passed = !now.isBefore(due);
         List<Object> args = new ArrayList<>(List.of(due.atOffset(ZoneOffset.UTC), tenant));
         resource.ifPresent(args::add);
+        args.add(tenant);
         boolean[] any = {false};
-        query("SELECT e.resource_id, r.title, COUNT(*) AS enrolled, COUNT(e.completed) AS completed,"
-                + " SUM(CASE WHEN e.completed IS NOT NULL AND e.completed < ? THEN 1 ELSE 0 END) AS by_due"
-                + " FROM report_enrolment e LEFT JOIN catalogue_resource r ON r.id = e.resource_id"
-                + " WHERE e.tenant_id = ?" + resource.map(r -> " AND e.resource_id = ?").orElse("")
-                + " GROUP BY e.resource_id, r.title ORDER BY r.title, e.resource_id", args, rs -> {
+        // Enrolled learners are one row each whatever put them there (a launch, a completion, a roster), so the
+        // union of roster members and launched learners is a plain count. Grouping by the resource alone lets the
+        // (tenant, resource, completed) index answer it without reading the table (reporting.md, "Figures").
+        query("SELECT x.resource_id, r.title, x.enrolled, x.completed, x.by_due,"
+                + " CASE WHEN s.resource_id IS NULL THEN 0 ELSE 1 END"
+                + " FROM (SELECT resource_id, COUNT(*) AS enrolled, COUNT(completed) AS completed,"
+                + " SUM(CASE WHEN completed IS NOT NULL AND completed < ? THEN 1 ELSE 0 END) AS by_due"
+                + " FROM report_enrolment WHERE tenant_id = ?" + resource.map(r -> " AND resource_id = ?").orElse("")
+                + " GROUP BY resource_id) x LEFT JOIN catalogue_resource r ON r.id = x.resource_id"
+                + " LEFT JOIN (" + ROSTERED + ") s ON s.resource_id = x.resource_id"
+                + " ORDER BY r.title, x.resource_id", args, rs -> {
                     any[0] = true;
                     long enrolled = rs.getLong(3);
                     long completed = rs.getLong(4);
                     long byDue = rs.getLong(5);
                     out.row(rs.getObject(1, UUID.class).toString(), rs.getString(2), enrolled, completed,
-                            enrolled - completed, byDue, passed ? enrolled - byDue : 0L);
+                            enrolled - completed, byDue, passed ? enrolled - byDue : 0L,
+                            rs.getInt(6) == 1 ? FROM_ROSTER : FROM_LAUNCHES);
                 });
         if (!any[0] && resource.isPresent()) {
-            out.row(resource.get().toString(), title(resource.get()), 0L, 0L, 0L, 0L, 0L);
+            out.row(resource.get().toString(), title(resource.get()), 0L, 0L, 0L, 0L, 0L,
+                    rostered(tenant, resource.get()) ? FROM_ROSTER : FROM_LAUNCHES);
         }
+    }
+
+    private boolean rostered(long tenant, UUID resource) throws IOException {
+        boolean[] found = {false};
+        query("SELECT 1 FROM (" + ROSTERED + ") s WHERE s.resource_id = ?", List.of(tenant, resource),
+                rs -> found[0] = true);
+        return found[0];
     }
 
     private String title(UUID resource) throws IOException {
@@ -161,11 +185,12 @@ public class ReportQueries {
     }
 
     @FunctionalInterface
-    private interface RowVisitor {
+    interface RowVisitor {
         void visit(ResultSet rs) throws SQLException, IOException;
     }
 
-    private void query(String sql, List<Object> args, RowVisitor visitor) throws IOException {
+    /** Runs a query through a forward-only cursor, handing each row to the visitor as it arrives. */
+    void query(String sql, List<Object> args, RowVisitor visitor) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {

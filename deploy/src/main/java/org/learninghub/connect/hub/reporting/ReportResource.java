@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.bridge.outbox.Paging;
 import org.learninghub.connect.hub.security.CallerTrusts;
@@ -39,8 +38,6 @@ import org.learninghub.connect.hub.trust.Trusts;
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 @RolesAllowed({HubRoles.HUB_ADMIN, HubRoles.TRUST_ADMIN})
 public class ReportResource {
-
-    private static final Pattern TRUST_CODE = Pattern.compile("[A-Z0-9]{2,12}");
 
     @Inject
     ReportQueries queries;
@@ -132,40 +129,16 @@ public class ReportResource {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    /** The trust asked for; a trust-admin's reports are always of its own trust, named or not. */
     private Optional<Trust> trust(String asked, boolean required) {
-        String code = asked == null || asked.isEmpty() ? callerTrusts.onlyTrust().orElse(asked) : asked;
-        if (code == null || code.isEmpty()) {
-            if (required) {
-                throw HubProblem.badRequest("trust", "the trust code is required");
-            }
-            return Optional.empty();
-        }
-        if (!TRUST_CODE.matcher(code).matches()) {
-            throw HubProblem.badRequest("trust", "a trust code: 2 to 12 upper-case letters or digits");
-        }
-        callerTrusts.requireAccess(code);
-        return Optional.of(trusts.find(code).orElseThrow(
-                () -> new HubProblem(Response.Status.NOT_FOUND, "trust", "trust " + code + " not found")));
+        return ReportParameters.trust(asked, required, callerTrusts, trusts);
     }
 
     private Optional<UUID> resource(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
+        Optional<UUID> id = ReportParameters.uuid("resource", value, "a catalogue resource id (UUID)");
+        if (id.isPresent() && !queries.resourceExists(id.get())) {
+            throw new HubProblem(Response.Status.NOT_FOUND, "resource", "catalogue resource " + id.get() + " not found");
         }
-        UUID id;
-        try {
-            if (value.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            id = UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw HubProblem.badRequest("resource", "a catalogue resource id (UUID)");
-        }
-        if (!queries.resourceExists(id)) {
-            throw new HubProblem(Response.Status.NOT_FOUND, "resource", "catalogue resource " + id + " not found");
-        }
-        return Optional.of(id);
+        return id;
     }
 
     private static Map<String, Object> parameters(Optional<Trust> trust, Optional<UUID> resource, DateRange range) {

@@ -130,7 +130,7 @@ public class RollupListener implements StatementListener {
     }
 
     /** The catalogue resource with this activity IRI (the oldest, should several share it). */
-    private static Optional<UUID> resource(Connection c, String iri) {
+    static Optional<UUID> resource(Connection c, String iri) {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id FROM catalogue_resource WHERE activity_id = ? ORDER BY created, id LIMIT 1")) {
             ps.setString(1, iri);

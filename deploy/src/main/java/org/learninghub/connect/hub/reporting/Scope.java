@@ -32,8 +32,10 @@ record Scope(DateRange range, Optional<Long> tenant, Optional<UUID> resource) {
         return "SELECT d.g, d.launches, d.completions, d.passes, d.fails, l.learners, m.median FROM"
                 + " (SELECT " + group + " AS g, SUM(launches) AS launches, SUM(completions) AS completions,"
                 + " SUM(passes) AS passes, SUM(fails) AS fails FROM report_daily" + w + " GROUP BY " + group + ") d"
-                + " LEFT JOIN (SELECT " + group + " AS g, COUNT(DISTINCT learner) AS learners FROM report_learner_day"
-                + w + " GROUP BY " + group + ") l ON l.g = d.g"
+                // Distinct (group, learner) pairs counted per group rather than COUNT(DISTINCT): an index in
+                // (tenant, day, learner) order then yields the pairs without sorting (reporting.md, "Figures").
+                + " LEFT JOIN (SELECT g, COUNT(*) AS learners FROM (SELECT DISTINCT " + group + " AS g, learner"
+                + " FROM report_learner_day" + w + ") u GROUP BY g) l ON l.g = d.g"
                 + " LEFT JOIN (SELECT " + group + " AS g, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY duration_seconds)"
                 + " AS median FROM report_outcome" + w + " AND kind = 'C' AND counted AND duration_seconds IS NOT NULL"
                 + " GROUP BY " + group + ") m ON m.g = d.g";

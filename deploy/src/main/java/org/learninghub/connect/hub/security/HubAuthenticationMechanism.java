@@ -18,8 +18,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.learninghub.connect.hub.access.AccessLog;
 import org.learninghub.connect.hub.api.UnexpectedErrorMapper;
 import org.learninghub.connect.hub.credential.LrsCaller;
+import org.learninghub.connect.hub.metrics.HubMetrics;
+import org.learninghub.connect.hub.metrics.LoginFailure;
 import org.learninghub.connect.hub.runtime.DatabaseFailure;
 import org.learninghub.connect.hub.runtime.DatabaseOutage;
 import org.learninghub.connect.xapi.auth.BasicCredentials;
@@ -37,6 +40,9 @@ import org.learninghub.connect.xapi.http.AlternateSyntaxForm;
  * takes one mechanism per application, so this one serves both rather than the built-in OpenID Connect
  * mechanism replacing Basic (see src/docs/administrators.md).
  *
+ * <p>A script may send an administrator's personal API token instead ({@code Authorization: Bearer lhc_…},
+ * {@link BearerTokens}, implemented by {@code hub.token}); it is read on the admin API only.
+ *
  * <p>The 1.0.3 alternate request syntax carries the credentials in its form body, so for it, and only
  * for it, the body is read here: bounded by {@link AlternateSyntaxForm#maxBytes()} and only when its
  * length is declared.
@@ -53,6 +59,12 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     BrowserSessions sessions;
 
     @Inject
+    HubMetrics metrics;
+
+    @Inject
+    BearerTokens tokens;
+
+    @Inject
     LoginThrottle throttle;
 
     @Override
@@ -61,11 +73,20 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        if (AccessLog.enabled()) {
+            response.setHeader(AccessLog.REQUEST_ID_HEADER, AccessLog.begin(request));
+        }
+        AuthenticationStatus status;
         try {
-            return authenticate(request, response, context);
+            status = authenticate(request, response, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (status == AuthenticationStatus.SEND_FAILURE) {
+            // No filter sees a request refused here: its access log line is written now.
+            AccessLog.refused(request, response);
+        }
+        return status;
     }
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
@@ -83,6 +104,10 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (authorization == null && hasSessionCookie(request)) {
             return fromSession(request, response, context);
         }
+        Optional<String> bearer = bearer(authorization);
+        if (bearer.isPresent() && adminApi(request)) {
+            return fromToken(bearer.get(), request, response, context);
+        }
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
         if (credentials.isEmpty()) {
             new Refusal(401, "Authorization", "HTTP Basic credentials are required")
@@ -93,6 +118,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         String address = request.getRemoteAddr();
         Optional<Duration> wait = throttle.retryAfter(user, address);
         if (wait.isPresent()) {
+            metrics.loginFailed(LoginFailure.THROTTLED);
             response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             new Refusal(429, "Authorization", "too many failed sign-ins for this user or address; retry later")
                     .send(request, response, false);
@@ -111,6 +137,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             throttle.failed(user, address);
+            // Which store the name belongs to is not told; the URL says which kind of caller this claims to be.
+            metrics.loginFailed(Refusal.isXapi(request) ? LoginFailure.CREDENTIAL : LoginFailure.PASSWORD);
             LOG.fine(() -> "Refused credentials for '" + user + "' from " + address);
             new Refusal(401, "Authorization", "the credentials are not valid")
                     .send(request, response, challenges(request));
@@ -167,6 +195,7 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_FAILURE;
             }
             default -> {
+                metrics.loginFailed(LoginFailure.SESSION);
                 response.addHeader("Set-Cookie", BrowserSessions.COOKIE
                         + "=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax");
                 new Refusal(401, BrowserSessions.COOKIE, "the session has ended or is not valid; sign in again at /signin")
@@ -174,6 +203,48 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_FAILURE;
             }
         }
+    }
+
+    /** The credentials of {@code Authorization: Bearer …}, if that is the scheme (case-insensitive, RFC 9110). */
+    private static Optional<String> bearer(String authorization) {
+        if (authorization == null || authorization.length() < 7
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).strip());
+    }
+
+    /**
+     * Personal API tokens are administrator credentials on the admin API only: anywhere else (the LRS) a bearer
+     * token is answered like any credentials that are not HTTP Basic. This narrows which credentials are read, never
+     * who may pass; it reads the path as the container decoded and normalised it for its constraints.
+     */
+    private static boolean adminApi(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.startsWith("/admin/api/");
+    }
+
+    /**
+     * A script with a personal API token: the account's current role and trust. Not a browser session, so no CSRF
+     * token (a browser never adds an Authorization header of its own accord). No Basic challenge on refusal.
+     */
+    private AuthenticationStatus fromToken(String token, HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) throws IOException {
+        Optional<AdminCaller> caller;
+        try {
+            caller = tokens.caller(token);
+        } catch (RuntimeException e) {
+            return databaseRefusal(e, request, response);
+        }
+        if (caller.isEmpty()) {
+            metrics.loginFailed(LoginFailure.API_TOKEN);
+            LOG.fine(() -> "Refused an API token from " + request.getRemoteAddr());
+            new Refusal(401, "Authorization", "the API token is not valid, has expired or was revoked")
+                    .send(request, response, false);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, caller.get());
+        return context.notifyContainerAboutLogin(caller.get(), Set.of(caller.get().role()));
     }
 
     /** The database cannot be used right now: no verdict on the caller, and no fault of ours: 503. */

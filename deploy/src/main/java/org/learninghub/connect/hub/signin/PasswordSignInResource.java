@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 import org.learninghub.connect.hub.admin.AdminIdentityStore;
 import org.learninghub.connect.hub.admin.AdminUser;
 import org.learninghub.connect.hub.admin.AdminUsers;
+import org.learninghub.connect.hub.metrics.HubMetrics;
+import org.learninghub.connect.hub.metrics.LoginFailure;
 import org.learninghub.connect.hub.security.BrowserSessions;
 import org.learninghub.connect.hub.security.LoginThrottle;
 import org.learninghub.connect.hub.security.SameOriginForm;
@@ -55,6 +57,9 @@ public class PasswordSignInResource {
     @Inject
     SignInSettings settings;
 
+    @Inject
+    HubMetrics metrics;
+
     @GET
     public Response page(@QueryParam("return") String returnTo, @QueryParam("error") String error) {
         String returnPath = ReturnPath.of(returnTo).orElse(ReturnPath.DEFAULT);
@@ -72,6 +77,7 @@ public class PasswordSignInResource {
         String key = user.length() > MAX_USERNAME_KEY ? user.substring(0, MAX_USERNAME_KEY) : user;
         String address = request.getRemoteAddr();
         if (throttle.retryAfter(key, address).isPresent()) {
+            metrics.loginFailed(LoginFailure.THROTTLED);
             return back(returnPath, "throttled");
         }
         CredentialValidationResult result;
@@ -84,6 +90,7 @@ public class PasswordSignInResource {
                 ? accounts.find(result.getCallerPrincipal().getName()) : Optional.empty();
         if (account.isEmpty()) {
             throttle.failed(key, address);
+            metrics.loginFailed(LoginFailure.PASSWORD);
             LOG.fine(() -> "Refused a password sign-in for '" + key + "' from " + address);
             return back(returnPath, "failed");
         }

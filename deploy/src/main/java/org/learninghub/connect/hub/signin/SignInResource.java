@@ -20,6 +20,8 @@ import org.learninghub.connect.hub.admin.AdminUser;
 import org.learninghub.connect.hub.admin.AdminUsers;
 import org.learninghub.connect.hub.api.ErrorBody;
 import org.learninghub.connect.hub.api.HubProblem;
+import org.learninghub.connect.hub.metrics.HubMetrics;
+import org.learninghub.connect.hub.metrics.LoginFailure;
 import org.learninghub.connect.hub.security.BrowserSessions;
 
 /**
@@ -52,6 +54,9 @@ public class SignInResource {
 
     @Inject
     AdminUsers accounts;
+
+    @Inject
+    HubMetrics metrics;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -93,6 +98,7 @@ public class SignInResource {
             return complete(code, state, error, attemptCookie);
         } catch (HubProblem problem) {
             // Every refusal also ends the attempt's cookie: a sign-in is started afresh, never resumed.
+            metrics.loginFailed(LoginFailure.OIDC);
             return refusal(problem.status(), problem.field(), problem.getMessage());
         }
     }

@@ -63,6 +63,12 @@ class AccessControlIT extends HubIT {
             new String[] {"GET", "admin/api/reports/trusts"},
             new String[] {"GET", "admin/api/reports/resources"},
             new String[] {"GET", "admin/api/reports/compliance"},
+            new String[] {"GET", "admin/api/statements"},
+            new String[] {"GET", "admin/api/account/tokens"},
+            new String[] {"POST", "admin/api/account/tokens"},
+            new String[] {"DELETE", "admin/api/account/tokens/00000000-0000-0000-0000-000000000001"},
+            new String[] {"GET", "admin/api/accounts/it-admin/tokens"},
+            new String[] {"DELETE", "admin/api/accounts/it-admin/tokens/00000000-0000-0000-0000-000000000001"},
             new String[] {"GET", "admin/api/session"},
             new String[] {"PUT", "admin/api/accounts/it-admin/oidc-subject"});
 

@@ -204,6 +204,8 @@ class AdministratorRolesIT extends HubIT {
                     {"GET", "/admin/api/reports/trusts?trust=" + trust, null},
                     {"GET", "/admin/api/reports/resources?trust=" + trust, null},
                     {"GET", "/admin/api/reports/compliance?dueBy=2026-12-31&trust=" + trust, null},
+                    {"GET", "/admin/api/statements?trust=" + trust, null},
+                    {"GET", "/admin/api/statements?format=csv&trust=" + trust, null},
                     {"GET", "/admin/api/launches?trust=" + trust, null},
                     {"GET", "/admin/api/outbox?trust=" + trust, null},
             };
@@ -231,7 +233,7 @@ class AdministratorRolesIT extends HubIT {
             }
         }
         assertEquals(List.of(), failures, "of " + checked + " requests");
-        assertEquals(46, checked);
+        assertEquals(50, checked);
 
         // Nothing of trust B changed: its credential works, its platform is active, its job is still failed.
         HubClient hub = w.hub;
@@ -280,6 +282,8 @@ class AdministratorRolesIT extends HubIT {
                 {"POST", r + "/return", "{\"comments\":\"no\"}"},
                 {"GET", "/admin/api/imports", null},
                 {"GET", "/admin/api/imports/template", null},
+                {"GET", "/admin/api/accounts/" + HubClient.ADMIN_USER + "/tokens", null},
+                {"DELETE", "/admin/api/accounts/" + HubClient.ADMIN_USER + "/tokens/" + UUID.randomUUID(), null},
         };
         List<String> failures = new ArrayList<>();
         for (String[] row : matrix) {

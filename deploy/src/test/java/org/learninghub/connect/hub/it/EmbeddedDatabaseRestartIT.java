@@ -37,6 +37,26 @@ class EmbeddedDatabaseRestartIT {
                     .header("Authorization", HubClient.basic("h2-trust-admin", "embedded pass 123")).GET());
             assertEquals(200, own.statusCode(), own.body());
             assertTrue(own.body().contains(code), own.body());
+            // The statement browser's SQL (one trust with every index-bounded filter, and merged across trusts) and
+            // personal API tokens on the embedded database.
+            XapiCredential lrs = XapiCredential.issueTo(hub, code, "all");
+            HttpResponse<String> stored = hub.send(lrs.xapi(hub, "/xapi/statements", "1.0.3")
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"actor\":{\"mbox\":\"mailto:h2@example.org\"},\"verb\":{\"id\":\"http://x.example/v\"},"
+                                    + "\"object\":{\"id\":\"http://x.example/a\"}}")));
+            assertEquals(200, stored.statusCode(), stored.body());
+            for (String query : new String[] {"limit=1", "trust=" + code + "&learner=mbox%3Amailto%3Ah2%40example.org"
+                    + "&verb=http%3A%2F%2Fx.example%2Fv&since=2020-01-01T00:00:00Z&until=2099-01-01T00:00:00Z",
+                    "trust=" + code + "&format=csv"}) {
+                HttpResponse<String> listed = hub.send(hub.admin("/admin/api/statements?" + query).GET());
+                assertEquals(200, listed.statusCode(), query + " -> " + listed.body());
+                assertTrue(listed.body().contains("mbox:mailto:h2@example.org"), query + " -> " + listed.body());
+            }
+            HttpResponse<String> token = hub.adminPost("/admin/api/account/tokens", "{\"name\":\"h2\"}");
+            assertEquals(201, token.statusCode(), token.body());
+            String bearer = "Bearer " + CatalogueClient.read(token.body()).path("token").asText();
+            assertEquals(200, hub.send(hub.request("/admin/api/account").header("Authorization", bearer).GET())
+                    .statusCode());
             System.out.printf("embedded start: ready in %d ms%n", first.startedIn().toMillis());
             first.kill();
         }

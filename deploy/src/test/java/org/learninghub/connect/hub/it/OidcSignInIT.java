@@ -167,6 +167,7 @@ class OidcSignInIT {
 
     @Test
     void aPersonWithoutAnEnabledAccountIsRefusedWithoutDetail() {
+        MetricsScrape before = MetricsScrape.of(hub);
         String stranger = "stranger-" + System.nanoTime() + "@trust.example";
         idp.nextPerson(stranger, "sub-stranger");
         Browser browser = new Browser();
@@ -182,6 +183,8 @@ class OidcSignInIT {
         HttpResponse<String> refused = finish(other, other.get(hub.uri("/signin")));
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals(done.body(), refused.body(), "unknown and disabled read the same");
+        MetricsScrape after = MetricsScrape.of(hub);
+        assertEquals(2, after.delta(before, "hub_login_failures_total", "kind=\"oidc\""), after.lines("hub_login"));
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class TestPlatformServices implements AutoCloseable {
     private final List<Hold> allHolds = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> lineItems = new LinkedHashMap<>();
     private final AtomicInteger lineItemIds = new AtomicInteger();
-    private final List<Map<String, Object>> members = new ArrayList<>();
+    private volatile List<Map<String, Object>> members = new ArrayList<>();
     private volatile long expiresIn = 3600;
 
     private TestPlatformServices(URL toolJwksUrl, String clientId) throws IOException {
@@ -115,6 +115,18 @@ public final class TestPlatformServices implements AutoCloseable {
 
     public URI membershipsUrl() {
         return URI.create(base() + "/nrps/memberships");
+    }
+
+    /** The context's membership from now on: members as {@link #rosterMember} makes them. */
+    public void members(List<Map<String, Object>> replacement) {
+        members = List.copyOf(replacement);
+    }
+
+    /** A member with one context role (a full LIS URI) and a status ({@code Active}, {@code Inactive}, …). */
+    public static Map<String, Object> rosterMember(String userId, String role, String status) {
+        Map<String, Object> member = member(userId, role, "rl-1");
+        member.put("status", status);
+        return member;
     }
 
     /** The next request under {@code pathPrefix} gets this answer instead of the service's. */

@@ -51,12 +51,15 @@ class RollupsH2Test {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE trust (id BIGINT PRIMARY KEY, code VARCHAR(32), name VARCHAR(200))");
             s.execute("CREATE TABLE catalogue_resource (id UUID PRIMARY KEY, title VARCHAR(250))");
+            s.execute("CREATE TABLE platform_registration (id BIGINT PRIMARY KEY, issuer VARCHAR(500))");
             s.execute("INSERT INTO trust VALUES (7, 'RX1', '=Trust'), (8, 'RX2', 'Quiet')");
             s.execute("INSERT INTO catalogue_resource VALUES ('" + resource + "', 'Fire safety')");
-            for (String sql : Files.readString(Path.of("src/main/resources/db/migration/hub/V94__reporting_rollups.sql"))
-                    .replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
+            for (String migration : List.of("V94__reporting_rollups.sql", "V102__roster_import.sql")) {
+                for (String sql : Files.readString(Path.of("src/main/resources/db/migration/hub/" + migration))
+                        .replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
                 }
             }
         }
@@ -155,6 +158,7 @@ class RollupsH2Test {
         assertEquals(2, compliance.get(0).get("enrolled").asLong());
         assertEquals(1, compliance.get(0).get("completedByDue").asLong());
         assertEquals(1, compliance.get(0).get("overdue").asLong());
+        assertEquals("launches", compliance.get(0).get("enrolledSource").asText(), "no roster covers the resource");
     }
 
     @Test
