@@ -74,11 +74,15 @@ class BrowserDashboardIT extends HubIT {
             // Launches today: learners 1, 2, 3 launch A; learner 1 launches B. A: 1 and 2 complete; B: 1 passes.
             Map<String, String> r1 = launch(lti, platform, a.get("id").asText(), "learner-1");
             Map<String, String> r2 = launch(lti, platform, a.get("id").asText(), "learner-2");
-            launch(lti, platform, a.get("id").asText(), "learner-3");
+            Map<String, String> r3 = launch(lti, platform, a.get("id").asText(), "learner-3");
             Map<String, String> r4 = launch(lti, platform, b.get("id").asText(), "learner-1");
             post(r1, outcome("completed", r1, a, "PT10M"));
             post(r2, outcome("completed", r2, a, "PT20M"));
             post(r4, outcome("passed", r4, b, "PT5M"));
+            // Learner 3 makes progress without completing: 12 statements, enough for two pages of ten.
+            for (int i = 0; i < 12; i++) {
+                post(r3, outcome("progressed", r3, a, "PT" + (i + 1) + "M"));
+            }
             String other = XapiCredential.newTrust(hub);
             String trustAdmin = "dash-" + trust.toLowerCase();
             HttpResponse<String> account = hub.adminPost("/admin/api/accounts", "{\"username\":\"" + trustAdmin
@@ -122,10 +126,10 @@ class BrowserDashboardIT extends HubIT {
             List<String> lines = csv.body().lines().toList();
             assertTrue(lines.get(0).startsWith("resource,title,"), lines.get(0));
             assertEquals(3, lines.size(), csv.body());
-            assertTrue(lines.contains("\"" + a.get("id").asText() + "\",\"" + a.get("title").asText() + "\",3,2,1,2,0"),
-                    csv.body());
-            assertTrue(lines.contains("\"" + b.get("id").asText() + "\",\"" + b.get("title").asText() + "\",1,1,0,1,0"),
-                    csv.body());
+            String rowA = "\"" + a.get("id").asText() + "\",\"" + a.get("title").asText() + "\",3,2,1,2,0";
+            String rowB = "\"" + b.get("id").asText() + "\",\"" + b.get("title").asText() + "\",1,1,0,1,0";
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(rowA)), csv.body());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(rowB)), csv.body());
 
             // Statements: the filter form is reached from the page's start with the keyboard alone.
             go(browser, "statements");
@@ -138,7 +142,46 @@ class BrowserDashboardIT extends HubIT {
                         "return document.getElementById('statement-filters').contains(document.activeElement)");
             }
             assertTrue(reached, "Tab never reached the statement filters");
+
+            // The trust's statements, ten a page: 15 of them (3 outcomes, 12 progress), so two pages.
+            new Select(browser.findElement(By.id("s-trust"))).selectByValue(trust);
+            new Select(browser.findElement(By.id("s-limit"))).selectByValue("10");
+            List<List<String>> page1 = applyStatementFilters(browser);
+            assertEquals(10, page1.size(), page1.toString());
+            assertTrue(page1.stream().allMatch(r -> r.get(2).equals(trust)), page1.toString());
+            browser.findElement(By.id("s-next")).click();
+            wait(browser).until(d -> caption(d, "statements-table").equals("Statements, page 2"));
+            List<List<String>> page2 = rows(browser, "statements-table");
+            assertTrue(page2.size() >= 5, "the rest of the trust's statements: " + page2);
+            assertTrue(page2.stream().noneMatch(page1::contains), "a page repeats none of the one before");
             screenshot(browser, "statements");
+            browser.findElement(By.id("s-prev")).click();
+            wait(browser).until(d -> caption(d, "statements-table").equals("Statements, page 1"));
+            assertEquals(page1, rows(browser, "statements-table"));
+
+            // Narrowed by verb: the two completions; by registration: learner 3's launch only.
+            browser.findElement(By.id("s-verb")).sendKeys("http://adlnet.gov/expapi/verbs/completed");
+            List<List<String>> completions = applyStatementFilters(browser);
+            assertEquals(2, completions.size(), completions.toString());
+            assertTrue(completions.stream().allMatch(r -> r.get(4).equals("completed")), completions.toString());
+            String statementsCsv = browser.findElement(By.id("statements-csv")).getAttribute("href");
+            browser.findElement(By.id("s-verb")).clear();
+            browser.findElement(By.id("s-registration")).sendKeys(r3.get("registration"));
+            new Select(browser.findElement(By.id("s-limit"))).selectByValue("25");
+            List<List<String>> third = applyStatementFilters(browser);
+            assertTrue(third.size() >= 12 && third.size() < 15, third.toString());
+            assertTrue(third.stream().allMatch(r -> r.get(6).equals(r3.get("registration"))), third.toString());
+
+            // The filtered statements as CSV, with the browser's own session: a header and the two completions.
+            HttpResponse<String> statementLines = http.send(HttpRequest.newBuilder(URI.create(statementsCsv))
+                    .header("Cookie", "hub_session=" + sessionCookie(browser)).timeout(WAIT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, statementLines.statusCode(), statementLines.body());
+            List<String> csvRows = statementLines.body().lines().toList();
+            assertTrue(csvRows.get(0).startsWith("id,stored,timestamp"), csvRows.get(0));
+            assertEquals(3, csvRows.size(), statementLines.body());
+            assertTrue(csvRows.stream().skip(1).allMatch(l -> l.contains("http://adlnet.gov/expapi/verbs/completed")),
+                    statementLines.body());
 
             // Catalogue: a filter narrows the list to the 12 seeded resources, shown 10 and then 2 per page.
             go(browser, "catalogue");
@@ -216,6 +259,14 @@ class BrowserDashboardIT extends HubIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("signin")).click();
+    }
+
+    /** Applies the statement filters and waits for the first page they give. */
+    private static List<List<String>> applyStatementFilters(WebDriver browser) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('statement-results').replaceChildren()");
+        browser.findElement(By.id("s-apply")).click();
+        wait(browser).until(d -> caption(d, "statements-table").equals("Statements, page 1"));
+        return rows(browser, "statements-table");
     }
 
     private static void go(WebDriver browser, String view) {
