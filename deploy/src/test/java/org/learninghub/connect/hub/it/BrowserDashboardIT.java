@@ -314,6 +314,7 @@ class BrowserDashboardIT extends HubIT {
     }
 
     private static void screenshot(WebDriver browser, String name) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Path target = Path.of("target", "dashboard-" + name + ".png");
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
