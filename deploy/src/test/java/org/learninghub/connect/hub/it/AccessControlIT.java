@@ -140,14 +140,18 @@ class AccessControlIT extends HubIT {
     @Test
     void theDashboardFilesAreOpenAndLeadNowhereElse() {
         HubClient hub = new HubClient(base);
-        for (String open : List.of("/admin", "/admin/", "/admin/index.html", "/admin/assets/dashboard.js",
+        for (String open : List.of("/admin/", "/admin/index.html", "/admin/assets/dashboard.js",
                 "/admin/assets/dashboard.css", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js")) {
             assertEquals(200, hub.get(open).statusCode(), open);
         }
         List<String> reached = new ArrayList<>();
         for (String via : List.of("/admin/assets/../api/trusts", "/admin/assets/%2e%2e/api/trusts",
                 "/admin/assets/..;/api/trusts", "/admin/assets/..%2Fapi/trusts", "/admin/index.html/../api/trusts",
-                "/admin/./api/trusts", "/admin/assets/x/../../api/session", "/admin/assets;x/../api/trusts")) {
+                "/admin/./api/trusts", "/admin/assets/x/../../api/session", "/admin/assets;x/../api/trusts",
+                "/admin;x/api/accounts/it-admin/tokens", "/admin;/api/accounts/it-admin/tokens",
+                "/admin/;x/api/accounts/it-admin/tokens", "/admin/;/api/accounts/it-admin/tokens",
+                "/admin/index.html;/api/accounts/it-admin/tokens", "/admin/index.html;x/../api/accounts/it-admin/tokens",
+                "/admin/assets/dashboard.js;/../../api/accounts/it-admin/tokens", "/admin", "/admin;x")) {
             HttpResponse<String> answer = anonymous(hub, "GET", via, "");
             if (!refused(answer.statusCode()) && !answeredByTheHttpLayer(via, answer)) {
                 reached.add(via + " -> " + answer.statusCode() + " " + answer.body());
