@@ -9,23 +9,12 @@
 # Do not run it while other test runs share the machine: it loads the database and the figures would be noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port="${BENCH_PORT:-8099}"
+. bench/lib.sh
 dbname="${BENCH_DB:-hub_bench_reports}"
 db="jdbc:postgresql://127.0.0.1:5432/$dbname"
 statements="${BENCH_STATEMENTS:-1000000}"
-psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $dbname" -qc "create database $dbname"
-admin=bench-admin; password=bench-admin-password
-[ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
-mvn -q -B -pl deploy -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/deploy/target/bench.cp" -Dmdep.includeScope=test >/dev/null
-
-HUB_HTTP_PORT=$port HUB_DB_URL=$db HUB_ADMIN_USER=$admin HUB_ADMIN_PASSWORD=$password \
-  HUB_KEYS_SECRET="${BENCH_KEYS_SECRET:-bench-tool-keys-secret-not-for-production}" \
-  HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx1g}" bin/hub > target-bench.log 2>&1 &
-server=$!
-trap 'pkill -P $server 2>/dev/null; kill $server 2>/dev/null; rm -f target-bench.log' EXIT
-for _ in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5
-done
+bench_database "$dbname" fresh
+bench_start_hub "$dbname"
 
 # The shape of a year of a national Hub, scaled by the statement count: 20 trusts, 200 resources, 365 days,
 # one learner per 50 statements; of the statements 10 % launches, 5 % completions (3 % passes), 1 % fails, the
@@ -71,6 +60,6 @@ SQL
 psql -h 127.0.0.1 -U postgres -d "$dbname" -Atc "select 'rows: outcome ' || (select count(*) from report_outcome)
   || ', learner-day ' || (select count(*) from report_learner_day) || ', daily ' || (select count(*) from report_daily)
   || ', enrolment ' || (select count(*) from report_enrolment)"
-cp="deploy/target/test-classes:$(cat deploy/target/bench.cp)"
+cp="$(bench_classpath)"
 java -cp "$cp" org.learninghub.connect.hub.bench.ReportsDriver "http://127.0.0.1:$port/" "$admin" "$password" \
   "$db" "${BENCH_QUERIES:-200}"

@@ -18,25 +18,13 @@ dbname="${BENCH_DB:-bench_statements}"
 statements="${BENCH_STATEMENTS:-1000000}"
 db="jdbc:postgresql://127.0.0.1:5432/$dbname"
 public="http://localhost:$port"
-admin=bench-admin; password=bench-admin-password
-psql -h 127.0.0.1 -U postgres -d postgres -Atc "select 1 from pg_database where datname='$dbname'" | grep -q 1 \
-  || psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $dbname"
-[ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
+. bench/lib.sh
+bench_database "$dbname"
 [ -f xapi-lrs/target/bench.cp ] || mvn -q -B -pl xapi-lrs dependency:build-classpath \
   -Dmdep.outputFile="$PWD/xapi-lrs/target/bench.cp" -Dmdep.includeScope=compile >/dev/null
 pgjdbc=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)
 cp="xapi-lrs/target/classes:$(cat xapi-lrs/target/bench.cp):$pgjdbc"
-
-log=$(mktemp "${TMPDIR:-/tmp}/statement-queries.XXXXXX.log")
-HUB_HTTP_PORT=$port HUB_PUBLIC_URL=$public HUB_DB_URL=$db HUB_ADMIN_USER=$admin HUB_ADMIN_PASSWORD=$password \
-  HUB_KEYS_SECRET="${BENCH_KEYS_SECRET:-bench-tool-keys-secret-not-for-production}" \
-  HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx1g}" bin/hub > "$log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
-for _ in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5
-done
-curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "server not ready; see $log" >&2; tail -50 "$log"; trap - EXIT; kill -TERM $server; exit 1; }
+bench_start_hub "$dbname"
 
 api="http://127.0.0.1:$port/admin/api"
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }

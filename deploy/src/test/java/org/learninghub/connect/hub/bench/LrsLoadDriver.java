@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ol>
  *   <li>baseline ingest: statements/s with one statement per POST from N clients;</li>
  *   <li>batched ingest: statements/s with batches of B statements per POST from N clients;</li>
+ *   <li>the ingest baseline: the same statements written by plain JDBC into copies of the LRS's tables;</li>
  *   <li>query latency: p50/p99 of agent+verb+since queries, against a baseline of
  *       {@code GET /xapi/about} round trips on the same connection pool.</li>
  * </ol>
@@ -53,7 +61,7 @@ public final class LrsLoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4 || !List.of("ingest", "query").contains(args[3])) {
-            System.err.println("usage: LrsLoadDriver <xapi endpoint> <key> <secret> ingest [clients=4] [batch=100] [seconds=20]");
+            System.err.println("usage: LrsLoadDriver <xapi endpoint> <key> <secret> ingest [clients=4] [batch=100] [seconds=20] [jdbc url of the Hub's database]");
             System.err.println("       LrsLoadDriver <xapi endpoint> <key> <secret> query [queries=2000]");
             System.exit(2);
         }
@@ -65,9 +73,15 @@ public final class LrsLoadDriver {
             driver.ingest(clients, batch, 3); // warm-up, not reported
             double single = driver.ingest(clients, 1, seconds);
             double batched = driver.ingest(clients, batch, seconds);
-            System.out.printf("ingest baseline (1 statement/POST, %d clients): %.0f statements/s%n", clients, single);
-            System.out.printf("ingest batched (%d statements/POST, %d clients): %.0f statements/s  ratio %.1fx%n",
+            System.out.printf("ingest single (1 statement/POST, %d clients): %.0f statements/s%n", clients, single);
+            System.out.printf("ingest batched (%d statements/POST, %d clients): %.0f statements/s  ratio to single %.1fx%n",
                     batch, clients, batched, batched / single);
+            if (args.length > 7) {
+                double jdbc = driver.jdbcIngest(args[7], clients, batch, seconds);
+                System.out.printf("baseline, plain JDBC (the same statements' JSON and link rows, batches of %d,"
+                        + " %d clients, into copies of the LRS tables with their indexes): %.0f statements/s;"
+                        + " batched POST reaches %.0f %% of it%n", batch, clients, jdbc, 100 * batched / jdbc);
+            }
         } else {
             int queries = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
             List<Long> about = driver.latencies(queries, "about", null);
@@ -107,6 +121,94 @@ public final class LrsLoadDriver {
         }
         pool.shutdown();
         return stored.get() / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /**
+     * The same-run ingest baseline: the same generated statements written by plain JDBC as the LRS stores them
+     * (the JSON in a statement row, one agent, activity and verb link row each, a stored-order number from a
+     * sequence), into copies of the LRS's tables with all their indexes ({@code LIKE … INCLUDING ALL}), one
+     * transaction per batch, each client on its own connection. What is left above it is the LRS's own work:
+     * HTTP, validation, authority, id checks.
+     */
+    private double jdbcIngest(String jdbcUrl, int clients, int batch, int seconds) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement ddl = c.createStatement()) {
+            for (String table : List.of("statement", "statement_agent", "statement_activity", "statement_verb")) {
+                ddl.execute("DROP TABLE IF EXISTS bench_baseline_" + table);
+                ddl.execute("CREATE TABLE bench_baseline_" + table + " (LIKE xapi_" + table + " INCLUDING ALL)");
+            }
+            ddl.execute("DROP SEQUENCE IF EXISTS bench_baseline_seq");
+            ddl.execute("CREATE SEQUENCE bench_baseline_seq");
+        }
+        AtomicLong stored = new AtomicLong();
+        Instant end = Instant.now().plusSeconds(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        Instant begin = Instant.now();
+        for (int k = 0; k < clients; k++) {
+            int client = k;
+            workers.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                    c.setAutoCommit(false);
+                    while (Instant.now().isBefore(end)) {
+                        writeBatch(c, JSON.readTree(batch(client, batch)));
+                        stored.addAndGet(batch);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        return stored.get() / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private static void writeBatch(Connection c, com.fasterxml.jackson.databind.JsonNode statements) throws SQLException {
+        int n = statements.size();
+        long[] seqs = new long[n];
+        try (PreparedStatement next = c.prepareStatement("SELECT nextval('bench_baseline_seq') FROM generate_series(1, ?)")) {
+            next.setInt(1, n);
+            try (ResultSet rs = next.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    seqs[i] = rs.getLong(1);
+                }
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO bench_baseline_statement (tenant_id, id, seq, stored,"
+                + " registration, voiding_target, voided, has_attachments, statement_json) VALUES (0,?,?,?,NULL,NULL,false,false,?)");
+             PreparedStatement agent = c.prepareStatement(
+                     "INSERT INTO bench_baseline_statement_agent (tenant_id, seq, ifi, relation) VALUES (0,?,?,'D')");
+             PreparedStatement activity = c.prepareStatement(
+                     "INSERT INTO bench_baseline_statement_activity (tenant_id, seq, iri, relation) VALUES (0,?,?,'D')");
+             PreparedStatement verb = c.prepareStatement(
+                     "INSERT INTO bench_baseline_statement_verb (tenant_id, seq, iri) VALUES (0,?,?)")) {
+            for (int i = 0; i < n; i++) {
+                com.fasterxml.jackson.databind.JsonNode s = statements.get(i);
+                st.setObject(1, UUID.randomUUID());
+                st.setLong(2, seqs[i]);
+                st.setTimestamp(3, now);
+                st.setString(4, s.toString());
+                st.addBatch();
+                agent.setLong(1, seqs[i]);
+                agent.setString(2, "account::" + s.at("/actor/account/homePage").asText() + "|"
+                        + s.at("/actor/account/name").asText());
+                agent.addBatch();
+                activity.setLong(1, seqs[i]);
+                activity.setString(2, s.at("/object/id").asText());
+                activity.addBatch();
+                verb.setLong(1, seqs[i]);
+                verb.setString(2, s.at("/verb/id").asText());
+                verb.addBatch();
+            }
+            st.executeBatch();
+            agent.executeBatch();
+            activity.executeBatch();
+            verb.executeBatch();
+        }
+        c.commit();
     }
 
     private List<Long> latencies(int n, String resource, String query) {

@@ -15,7 +15,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Authentication is the container's: no spelling of an admin or xAPI path the router accepts reaches
  * a resource without credentials, and cross-site form posts cannot change anything.
+ *
+ * <p>On a server of its own ({@link OwnHubServer}): {@link #repeatedWrongPasswordsAreSlowedForThatUserOnly}
+ * spends the sign-in throttle's budget of failures for the client address, 127.0.0.1, which every test shares
+ * and which the server forgets only a quarter of an hour after the last failure. On the shared server those
+ * failures would add to every other class's, so that the administrator could be slowed there (and this test's
+ * "not locked out" would depend on what ran before it); here the address's count is this class's alone.
  */
+@OwnHubServer
 class AccessControlIT extends HubIT {
 
     /** Every admin resource and method, with placeholders the test fills in. */

@@ -22,7 +22,8 @@ final class LtiSteps {
     final URI tool;
 
     LtiSteps(URL base) {
-        this(new HubClient(base), URI.create("http://127.0.0.1:" + System.getProperty("hub.it.port", "18080")));
+        // The servers HubIT tests run on are configured with their own loopback address as public URL.
+        this(new HubClient(base), URI.create("http://127.0.0.1:" + base.getPort()));
     }
 
     /** For a server the test started itself ({@link HubProcess}), whose {@code hub.public.url} is {@code tool}. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Score passback over real HTTP: a learner's outcome travels from the content's statement through the outbox to
  * the test platform's AGS score endpoint (with a real token endpoint checking the Hub's client assertion). The
- * server under test delivers every {@code hub.outbox.interval.millis} (300 ms in arquillian.xml) with a backoff
+ * server under test delivers every {@code hub.outbox.interval.millis} (300 ms in {@code hub.it.server.options}, deploy/pom.xml) with a backoff
  * base of 200 ms and at most 5 attempts; the test waits for states, it asserts no durations.
  */
 class PassbackIT extends HubIT {

@@ -14,7 +14,7 @@ final class ServerProcess {
     private ServerProcess() {
     }
 
-    /** The Java process started with {@code --port <port>} (the Arquillian-managed Payara Micro). */
+    /** The Java process started with {@code --port <port>} (the Payara Micro of {@link HubServer}). */
     static long listeningOn(int port) {
         List<ProcessHandle> found = ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().orElse("").endsWith("java"))

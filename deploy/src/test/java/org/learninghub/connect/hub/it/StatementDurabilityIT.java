@@ -22,7 +22,7 @@ class StatementDurabilityIT {
                 "HUB_DB_URL", System.getProperty("hub.test.db.url"),
                 "HUB_DB_USER", System.getProperty("hub.test.db.user", "postgres"),
                 "HUB_DB_PASSWORD", System.getProperty("hub.test.db.password", ""),
-                // PostgreSQL needs the tool key secret to be ready; the same as the Arquillian tests' (one database).
+                // PostgreSQL needs the tool key secret to be ready; the same as the shared server's (one database).
                 "HUB_KEYS_SECRET", "it-tool-keys-secret-for-tests-only");
         String id = UUID.randomUUID().toString();
         String statement = "{\"actor\":{\"mbox\":\"mailto:durable@example.org\"},"

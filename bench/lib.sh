@@ -1,0 +1,47 @@
+# Shared by the bench/*.sh scripts (sourced, not run): the packaged Hub on a PostgreSQL database, started through
+# bin/hub (network-quiet flags) and stopped when the script exits, and the classpath of the benchmark drivers.
+#   bench_database NAME [fresh]   creates the database on 127.0.0.1:5432 (user postgres) when absent; "fresh" drops it first
+#   bench_start_hub NAME          builds what is missing, starts the Hub on that database on $port, waits (bounded) for ready
+#   bench_classpath               prints the test classpath the drivers run with
+# Set before sourcing or calling: port (default 8099), admin and password (the benchmark's administrator), public
+# (the public URL, default http://127.0.0.1:$port).
+
+port="${port:-${BENCH_PORT:-8099}}"
+admin="${admin:-${BENCH_ADMIN_USER:-bench-admin}}"
+password="${password:-${BENCH_ADMIN_PASSWORD:-bench-admin-password}}"
+
+bench_database() {
+  local name="$1"
+  if [ "${2:-}" = fresh ]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $name"
+  fi
+  psql -h 127.0.0.1 -U postgres -d postgres -Atc "select 1 from pg_database where datname='$name'" | grep -q 1 \
+    || psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $name"
+}
+
+bench_classpath() {
+  [ -f deploy/target/bench.cp ] || mvn -q -B -pl deploy -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/deploy/target/bench.cp" -Dmdep.includeScope=test >/dev/null
+  echo "deploy/target/test-classes:$(cat deploy/target/bench.cp)"
+}
+
+bench_start_hub() {
+  local name="$1"
+  [ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
+  bench_classpath >/dev/null
+  bench_log="$(mktemp -t hub-bench.XXXXXX.log)"
+  # The tool key secret is fixed because benchmark databases are kept between runs.
+  HUB_HTTP_PORT=$port HUB_DB_URL="jdbc:postgresql://127.0.0.1:5432/$name" HUB_DB_USER=postgres HUB_DB_PASSWORD= \
+    HUB_ADMIN_USER=$admin HUB_ADMIN_PASSWORD=$password HUB_PUBLIC_URL="${public:-http://127.0.0.1:$port}" \
+    HUB_KEYS_SECRET="${BENCH_KEYS_SECRET:-bench-tool-keys-secret-not-for-production}" \
+    HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx1g}" bin/hub > "$bench_log" 2>&1 &
+  bench_server=$!
+  trap 'kill -TERM $bench_server 2>/dev/null || true; wait $bench_server 2>/dev/null || true; rm -f "$bench_log"' EXIT
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "the Hub was not ready within 120 s; its log:" >&2
+  tail -50 "$bench_log" >&2
+  exit 1
+}
