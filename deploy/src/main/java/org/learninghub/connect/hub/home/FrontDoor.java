@@ -11,8 +11,8 @@ import java.util.Base64;
 
 /**
  * {@code GET /}: a small fixed page saying what this server is and linking what a person or a script can
- * open from here. Nothing in it comes from a request or the database. It links only pages that exist
- * (no dashboard yet). The one inline style is allowed by its hash; nothing else may load or run.
+ * open from here. Nothing in it comes from a request or the database. It links only pages that exist.
+ * The one inline style is allowed by its hash; nothing else may load or run.
  */
 @Path("/")
 public class FrontDoor {
@@ -34,10 +34,11 @@ public class FrontDoor {
             <h1>Learning Hub Connect</h1>
             <p>This server connects NHS trusts' learning management systems to shared e-learning:
             an LTI 1.3 tool for launches and an xAPI 1.0.3 learning record store, run for every trust.</p>
-            <p>There is nothing to sign in to on this page. Administrators use the admin API under
+            <p>Administrators sign in to the <a href="admin/">dashboard</a>, or call the admin API under
             <code>/admin/api/</code> with their account; e-learning and reporting tools use the LRS under
             <code>/xapi/</code> with a trust's credential.</p>
             <ul>
+            <li><a href="admin/">Administrators' dashboard</a></li>
             <li><a href="openapi">API description (OpenAPI)</a></li>
             <li><a href="health/ready">Readiness</a></li>
             <li><a href="xapi/about">xAPI About</a> (LRS versions)</li>

@@ -20,9 +20,9 @@ public enum BodyFamily {
     /**
      * LTI forms ({@code /lti/login}, {@code /lti/launch}, deep-link answers): an id_token is a few KB. Read ahead:
      * the runtime buffers form bodies itself and lets a failed read escape as a 500, so the (small) body is read
-     * within its limit before the runtime sees it.
+     * within its limit before the runtime sees it. Also the Hub's own HTML forms (the password sign-in).
      */
-    FORMS("hub.limit.forms.bytes", 64L << 10, ErrorShape.LTI, "LTI forms", true),
+    FORMS("hub.limit.forms.bytes", 64L << 10, ErrorShape.LTI, "forms", true),
     /** The admin API's JSON bodies. */
     ADMIN("hub.limit.admin.bytes", 1L << 20, ErrorShape.ADMIN, "the admin API", false),
     /** Catalogue imports: a whole platform's metadata as CSV or a JSON array (10 000 rows are a few MiB). */
@@ -72,7 +72,7 @@ public enum BodyFamily {
             return IMPORTS;
         }
         if (within(pkg, HUB)) {
-            return ADMIN;
+            return type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) ? FORMS : ADMIN;
         }
         return XAPI_OTHER;
     }

@@ -2,7 +2,10 @@ package org.learninghub.connect.hub.metrics;
 
 /** Why a sign-in was refused: the value of the {@code kind} tag of {@code hub.login.failures}. */
 public enum LoginFailure {
-    /** HTTP Basic with an administrator's user name and a wrong password (or an unknown user), on the admin API. */
+    /**
+     * An administrator's user name and a wrong password (or an unknown user, or a disabled account): HTTP Basic on
+     * the admin API, or the dashboard's sign-in form.
+     */
     PASSWORD("password"),
     /** HTTP Basic with an LRS credential's key and a wrong secret (or an unknown, revoked or expired key), on /xapi. */
     CREDENTIAL("credential"),

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -65,7 +64,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     BearerTokens tokens;
 
-    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -110,7 +110,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
         if (credentials.isEmpty()) {
-            new Refusal(401, "Authorization", "HTTP Basic credentials are required").send(request, response, true);
+            new Refusal(401, "Authorization", "HTTP Basic credentials are required")
+                    .send(request, response, challenges(request));
             return AuthenticationStatus.SEND_FAILURE;
         }
         String user = credentials.get().username();
@@ -139,7 +140,8 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             // Which store the name belongs to is not told; the URL says which kind of caller this claims to be.
             metrics.loginFailed(Refusal.isXapi(request) ? LoginFailure.CREDENTIAL : LoginFailure.PASSWORD);
             LOG.fine(() -> "Refused credentials for '" + user + "' from " + address);
-            new Refusal(401, "Authorization", "the credentials are not valid").send(request, response, true);
+            new Refusal(401, "Authorization", "the credentials are not valid")
+                    .send(request, response, challenges(request));
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.succeeded(user);
@@ -150,6 +152,15 @@ public class HubAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(AdminCaller.REQUEST_ATTRIBUTE, admin);
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * Whether a 401 carries the Basic challenge. Not for a page's own script ({@code X-Requested-With:
+     * XMLHttpRequest}, as the dashboard sends): a browser answers a challenge to a script's request with its
+     * password dialog, where the page wants to send the person to the sign-in page instead.
+     */
+    private static boolean challenges(HttpServletRequest request) {
+        return !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
     }
 
     private static boolean hasSessionCookie(HttpServletRequest request) {

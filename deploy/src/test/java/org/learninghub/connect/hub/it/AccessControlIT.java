@@ -140,6 +140,33 @@ class AccessControlIT extends HubIT {
         assertTrue(XapiCredentialList.contains(hub, trust, key), "the credential must not be revoked");
     }
 
+    /**
+     * The dashboard's page and files are open (they hold no data); no spelling that starts inside them reaches
+     * the admin API without credentials.
+     */
+    @Test
+    void theDashboardFilesAreOpenAndLeadNowhereElse() {
+        HubClient hub = new HubClient(base);
+        for (String open : List.of("/admin/", "/admin/index.html", "/admin/assets/dashboard.js",
+                "/admin/assets/dashboard.css", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js")) {
+            assertEquals(200, hub.get(open).statusCode(), open);
+        }
+        List<String> reached = new ArrayList<>();
+        for (String via : List.of("/admin/assets/../api/trusts", "/admin/assets/%2e%2e/api/trusts",
+                "/admin/assets/..;/api/trusts", "/admin/assets/..%2Fapi/trusts", "/admin/index.html/../api/trusts",
+                "/admin/./api/trusts", "/admin/assets/x/../../api/session", "/admin/assets;x/../api/trusts",
+                "/admin;x/api/accounts/it-admin/tokens", "/admin;/api/accounts/it-admin/tokens",
+                "/admin/;x/api/accounts/it-admin/tokens", "/admin/;/api/accounts/it-admin/tokens",
+                "/admin/index.html;/api/accounts/it-admin/tokens", "/admin/index.html;x/../api/accounts/it-admin/tokens",
+                "/admin/assets/dashboard.js;/../../api/accounts/it-admin/tokens", "/admin", "/admin;x")) {
+            HttpResponse<String> answer = anonymous(hub, "GET", via, "");
+            if (!refused(answer.statusCode()) && !answeredByTheHttpLayer(via, answer)) {
+                reached.add(via + " -> " + answer.statusCode() + " " + answer.body());
+            }
+        }
+        assertTrue(reached.isEmpty(), "reached without credentials:\n" + String.join("\n", reached));
+    }
+
     @Test
     void noSpellingOfAnXapiPathAnswersWithoutCredentials() {
         HubClient hub = new HubClient(base);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.learninghub.connect.hub.catalogue.ResourceApi;
 import org.learninghub.connect.hub.catalogue.importing.ImportApi;
+import org.learninghub.connect.hub.signin.PasswordSignInResource;
 import org.learninghub.connect.hub.trust.TrustResource;
 import org.learninghub.connect.lti.launch.LaunchResource;
 import org.learninghub.connect.lti.login.LoginResource;
@@ -34,6 +35,9 @@ class BodyFamilyTest {
         assertEquals(BodyFamily.FORMS, BodyFamily.of(LoginResource.class, MediaType.APPLICATION_FORM_URLENCODED_TYPE));
         assertEquals(BodyFamily.FORMS, BodyFamily.of(LaunchResource.class, null));
         assertEquals(BodyFamily.ADMIN, BodyFamily.of(TrustResource.class, MediaType.APPLICATION_JSON_TYPE));
+        // The Hub's own HTML form (password sign-in) is bounded as the other forms are.
+        assertEquals(BodyFamily.FORMS, BodyFamily.of(PasswordSignInResource.class,
+                MediaType.APPLICATION_FORM_URLENCODED_TYPE));
     }
 
     @Test
