@@ -2,6 +2,7 @@ package org.learninghub.connect.hub.security;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -42,7 +43,12 @@ public class AdminRoleGuard implements ContainerRequestFilter {
         }
     }
 
-    /** The rule: the roles the method (else its class) names; with none named, anyone but a trust-admin alone. */
+    /**
+     * The rule: the roles the method (else its class) names. With none named: on the admin API (the resource
+     * the router matched is declared under {@code admin/api}) a hub-admin only, so that an unannotated admin
+     * resource refuses a caller who is not signed in even if a URL spelling ever slipped past web.xml's
+     * constraint; elsewhere (open pages such as xAPI About and the LTI endpoints) anyone but a trust-admin alone.
+     */
     static boolean allows(Method method, Class<?> resourceClass, Predicate<String> callerIsInRole) {
         RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
         if (allowed == null) {
@@ -51,7 +57,20 @@ public class AdminRoleGuard implements ContainerRequestFilter {
         if (allowed != null) {
             return Arrays.stream(allowed.value()).anyMatch(callerIsInRole);
         }
+        if (adminApi(resourceClass)) {
+            return callerIsInRole.test(HubRoles.HUB_ADMIN);
+        }
         return !callerIsInRole.test(HubRoles.TRUST_ADMIN) || callerIsInRole.test(HubRoles.HUB_ADMIN);
+    }
+
+    /** Declared under admin/api: read from the matched class's own {@code @Path}, never from the request's URL. */
+    private static boolean adminApi(Class<?> resourceClass) {
+        Path path = resourceClass.getAnnotation(Path.class);
+        if (path == null) {
+            return false;
+        }
+        String declared = path.value().startsWith("/") ? path.value().substring(1) : path.value();
+        return declared.equals("admin/api") || declared.startsWith("admin/api/");
     }
 
     private static HubProblem forbidden() {

@@ -33,16 +33,26 @@ public final class LoginThrottle {
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int freeFailuresPerAddress;
 
     public LoginThrottle(Clock clock) {
+        this(clock, FREE_FAILURES_PER_ADDRESS);
+    }
+
+    /** With another budget of free failures per client address (many users behind one proxy need more). */
+    public LoginThrottle(Clock clock, int freeFailuresPerAddress) {
+        if (freeFailuresPerAddress < 1) {
+            throw new IllegalArgumentException("the free failures per address must be at least 1");
+        }
         this.clock = clock;
+        this.freeFailuresPerAddress = freeFailuresPerAddress;
     }
 
     /** How long this user name or address must wait before its next attempt, if it must. */
     public Optional<Duration> retryAfter(String user, String address) {
         Instant now = clock.instant();
         Duration wait = max(waitFor("u:" + user, FREE_FAILURES_PER_USER, now),
-                waitFor("a:" + address, FREE_FAILURES_PER_ADDRESS, now));
+                waitFor("a:" + address, freeFailuresPerAddress, now));
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -12,6 +13,24 @@ import org.junit.jupiter.api.Test;
 class AdminRoleGuardTest {
 
     static class Unmarked {
+        public void any() {
+        }
+    }
+
+    @Path("admin/api/unmarked")
+    static class UnmarkedAdminApi {
+        public void any() {
+        }
+    }
+
+    @Path("/admin/api")
+    static class AdminApiRoot {
+        public void any() {
+        }
+    }
+
+    @Path("admin/api-docs")
+    static class LooksLikeTheAdminApi {
         public void any() {
         }
     }
@@ -37,6 +56,18 @@ class AdminRoleGuardTest {
         assertTrue(AdminRoleGuard.allows(any, Unmarked.class, HUB));
         // Open resources (xAPI About, LTI pages) stay open: the container decides who is authenticated there.
         assertTrue(AdminRoleGuard.allows(any, Unmarked.class, ANONYMOUS));
+    }
+
+    @Test
+    void anAdminApiResourceNamingNoRoleNeedsAHubAdminSignedIn() throws Exception {
+        for (Class<?> resource : new Class<?>[] {UnmarkedAdminApi.class, AdminApiRoot.class}) {
+            Method any = resource.getMethod("any");
+            assertTrue(AdminRoleGuard.allows(any, resource, HUB), resource.getSimpleName());
+            assertFalse(AdminRoleGuard.allows(any, resource, TRUST), resource.getSimpleName());
+            assertFalse(AdminRoleGuard.allows(any, resource, ANONYMOUS), resource.getSimpleName());
+        }
+        Method other = LooksLikeTheAdminApi.class.getMethod("any");
+        assertTrue(AdminRoleGuard.allows(other, LooksLikeTheAdminApi.class, ANONYMOUS));
     }
 
     @Test

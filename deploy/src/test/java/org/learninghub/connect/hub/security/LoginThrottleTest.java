@@ -39,6 +39,17 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anAddressMayBeGivenALargerBudget() {
+        LoginThrottle throttle = new LoginThrottle(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), 50);
+        for (int i = 0; i < 49; i++) {
+            throttle.failed("user" + i, "192.0.2.1");
+        }
+        assertEquals(Optional.empty(), throttle.retryAfter("fresh-name", "192.0.2.1"));
+        throttle.failed("user49", "192.0.2.1");
+        assertTrue(throttle.retryAfter("fresh-name", "192.0.2.1").isPresent());
+    }
+
+    @Test
     void theWaitIsCappedAndFailuresAreForgottenAfterTheWindow() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(clock);
