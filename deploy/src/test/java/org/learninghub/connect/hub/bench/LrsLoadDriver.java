@@ -50,7 +50,10 @@ public final class LrsLoadDriver {
 
     private final URI endpoint;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as browsers and e-learning speak it to a plain-http URL: the JDK client would otherwise upgrade to
+    // h2c and multiplex every client over one connection.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
     private LrsLoadDriver(URI endpoint, String key, String secret) {
