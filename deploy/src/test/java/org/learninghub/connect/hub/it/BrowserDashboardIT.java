@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +45,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserDashboardIT extends HubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TRUST_ADMIN_PASSWORD = "trust-admin-dashboard-pw";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -72,10 +70,10 @@ class BrowserDashboardIT extends HubIT {
             String trust = lti.newTrust();
             lti.register(trust, platform);
             // Launches today: learners 1, 2, 3 launch A; learner 1 launches B. A: 1 and 2 complete; B: 1 passes.
-            Map<String, String> r1 = launch(lti, platform, a.get("id").asText(), "learner-1");
-            Map<String, String> r2 = launch(lti, platform, a.get("id").asText(), "learner-2");
-            Map<String, String> r3 = launch(lti, platform, a.get("id").asText(), "learner-3");
-            Map<String, String> r4 = launch(lti, platform, b.get("id").asText(), "learner-1");
+            Map<String, String> r1 = lti.launchResource(platform, a.get("id").asText(), "learner-1");
+            Map<String, String> r2 = lti.launchResource(platform, a.get("id").asText(), "learner-2");
+            Map<String, String> r3 = lti.launchResource(platform, a.get("id").asText(), "learner-3");
+            Map<String, String> r4 = lti.launchResource(platform, b.get("id").asText(), "learner-1");
             post(r1, outcome("completed", r1, a, "PT10M"));
             post(r2, outcome("completed", r2, a, "PT20M"));
             post(r4, outcome("passed", r4, b, "PT5M"));
@@ -362,13 +360,4 @@ class BrowserDashboardIT extends HubIT {
     }
 
     /** A learner's launch of a resource from the test LMS: the content's launch parameters. */
-    private static Map<String, String> launch(LtiSteps lti, TestPlatform platform, String resource, String learner) {
-        Browser browser = new Browser();
-        LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
-        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), lti.launchUrl()).subject(learner)
-                .claim(LTI + "custom", Map.of("hub_resource_id", resource)).build();
-        HttpResponse<String> launched = lti.launch(browser, platform.sign(claims), login.state());
-        assertEquals(303, launched.statusCode(), launched.body());
-        return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
-    }
 }

@@ -1,5 +1,9 @@
 package org.learninghub.connect.hub.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,6 +41,23 @@ public final class HubClient {
 
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /** A GET by the administrator that must answer 200 with JSON: its body. */
+    public JsonNode adminJson(String path) {
+        HttpResponse<String> r = send(admin(path).GET());
+        assertEquals(200, r.statusCode(), path + " -> " + r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+        return LtiSteps.json(r.body());
+    }
+
+    /** A GET by the administrator that must be refused with this status, the error naming this field. */
+    public void assertRefused(String path, int status, String field) {
+        HttpResponse<String> r = send(admin(path).GET());
+        assertEquals(status, r.statusCode(), path + " -> " + r.body());
+        JsonNode body = LtiSteps.json(r.body());
+        assertEquals(field, body.path("field").asText(), r.body());
+        assertTrue(body.path("error").asText().length() > 5, r.body());
     }
 
     public HttpRequest.Builder admin(String path) {

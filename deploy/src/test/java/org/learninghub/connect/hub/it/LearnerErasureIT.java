@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jwt.JWTClaimsSet;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class LearnerErasureIT extends HubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     private static final String BOUNDARY = "erasure-it-boundary";
 
     @Test
@@ -45,7 +42,7 @@ class LearnerErasureIT extends HubIT {
         try (TestPlatform platform = TestPlatform.start()) {
             platform.registerRedirectUri(lti.launchUrl());
             lti.register(trust, platform);
-            Map<String, String> p = launch(lti, platform, resource.get("id").asText());
+            Map<String, String> p = lti.launchResource(platform, resource.get("id").asText(), "learner-7");
             JsonNode actor = JSON.readTree(p.get("actor"));
             XapiCredential all = XapiCredential.issueTo(hub, trust, "all");
 
@@ -167,13 +164,4 @@ class LearnerErasureIT extends HubIT {
         }
     }
 
-    private static Map<String, String> launch(LtiSteps lti, TestPlatform platform, String hubResourceId) {
-        Browser browser = new Browser();
-        LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
-        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), lti.launchUrl())
-                .claim(LTI + "custom", Map.of("hub_resource_id", hubResourceId)).build();
-        HttpResponse<String> launched = lti.launch(browser, platform.sign(claims), login.state());
-        assertEquals(303, launched.statusCode(), launched.body());
-        return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
-    }
 }

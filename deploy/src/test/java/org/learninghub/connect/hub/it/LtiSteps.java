@@ -3,6 +3,7 @@ package org.learninghub.connect.hub.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -92,6 +93,22 @@ final class LtiSteps {
 
     HttpResponse<String> launch(Browser browser, String idToken, String state) {
         return browser.post(launchUrl(), Map.of("id_token", idToken, "state", state));
+    }
+
+    /**
+     * A learner's launch of a Hub catalogue resource (the custom parameter {@code hub_resource_id}) in a browser of
+     * its own, through login and launch: the launch parameters the Hub hands the content (endpoint, auth, actor,
+     * registration, …), read from the redirect to it.
+     */
+    Map<String, String> launchResource(TestPlatform platform, String hubResourceId, String learner) {
+        Browser browser = new Browser();
+        Login login = login(browser, platform, launchUrl());
+        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), launchUrl()).subject(learner)
+                .claim("https://purl.imsglobal.org/spec/lti/claim/custom", Map.of("hub_resource_id", hubResourceId))
+                .build();
+        HttpResponse<String> launched = launch(browser, platform.sign(claims), login.state());
+        assertEquals(303, launched.statusCode(), launched.body());
+        return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
     }
 
     static JsonNode json(String body) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class ReportingIT extends HubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     private static final String D1 = "2026-03-02"; // a Monday
     private static final String D2 = "2026-03-04"; // the Wednesday of the same ISO week
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -56,10 +54,10 @@ class ReportingIT extends HubIT {
             XapiCredential lrs = XapiCredential.issueTo(hub, trust, "all");
 
             // Launches (today): L1, L2, L3 launch A; L1 launches B.
-            Map<String, String> r1 = launch(lti, platform, ra, "learner-1");
-            Map<String, String> r2 = launch(lti, platform, ra, "learner-2");
-            Map<String, String> r3 = launch(lti, platform, ra, "learner-3");
-            Map<String, String> r4 = launch(lti, platform, rb, "learner-1");
+            Map<String, String> r1 = lti.launchResource(platform, ra, "learner-1");
+            Map<String, String> r2 = lti.launchResource(platform, ra, "learner-2");
+            Map<String, String> r3 = lti.launchResource(platform, ra, "learner-3");
+            Map<String, String> r4 = lti.launchResource(platform, rb, "learner-1");
 
             // A, D1: L1 completes (10 min) and passes; L2 completes (30 min) and fails.
             post(r1, outcome("completed", r1, a, D1 + "T10:00:00Z", "PT10M"));
@@ -251,23 +249,16 @@ class ReportingIT extends HubIT {
         assertEquals(401, anonymous.statusCode());
     }
 
-    private static void refused(HubClient hub, String path, int status, String field) throws Exception {
-        HttpResponse<String> r = hub.send(hub.admin(path).GET());
-        assertEquals(status, r.statusCode(), path + " -> " + r.body());
-        JsonNode body = JSON.readTree(r.body());
-        assertEquals(field, body.path("field").asText(), r.body());
-        assertTrue(body.path("error").asText().length() > 5, r.body());
+    private static void refused(HubClient hub, String path, int status, String field) {
+        hub.assertRefused(path, status, field);
     }
 
     private static JsonNode activity(HubClient hub, String query) throws Exception {
         return report(hub, "/admin/api/reports/activity?" + query);
     }
 
-    private static JsonNode report(HubClient hub, String path) throws Exception {
-        HttpResponse<String> r = hub.send(hub.admin(path).GET());
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        return JSON.readTree(r.body());
+    private static JsonNode report(HubClient hub, String path) {
+        return hub.adminJson(path);
     }
 
     private static JsonNode row(JsonNode rows, String key, String value) {
@@ -335,13 +326,4 @@ class ReportingIT extends HubIT {
         assertEquals(200, r.statusCode(), r.body());
     }
 
-    private Map<String, String> launch(LtiSteps lti, TestPlatform platform, String resource, String learner) {
-        Browser browser = new Browser();
-        LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
-        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), lti.launchUrl()).subject(learner)
-                .claim(LTI + "custom", Map.of("hub_resource_id", resource)).build();
-        HttpResponse<String> launched = lti.launch(browser, platform.sign(claims), login.state());
-        assertEquals(303, launched.statusCode(), launched.body());
-        return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
-    }
 }

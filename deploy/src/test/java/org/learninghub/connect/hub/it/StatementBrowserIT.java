@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.nimbusds.jwt.JWTClaimsSet;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 class StatementBrowserIT extends HubIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
     private static final String PASSWORD = "trust admin pass 1";
 
@@ -51,8 +48,8 @@ class StatementBrowserIT extends HubIT {
             XapiCredential other = XapiCredential.issue(hub, "all");
 
             // Two launches: the Hub stores a launched statement for each, in its launch session (registration).
-            Map<String, String> l1 = launch(lti, platform, ra, "learner-1");
-            Map<String, String> l2 = launch(lti, platform, rb, "learner-2");
+            Map<String, String> l1 = lti.launchResource(platform, ra, "learner-1");
+            Map<String, String> l2 = lti.launchResource(platform, rb, "learner-2");
             String learner1 = ifi(JSON.readTree(l1.get("actor")));
             String learner2 = ifi(JSON.readTree(l2.get("actor")));
 
@@ -224,23 +221,16 @@ class StatementBrowserIT extends HubIT {
         assertTrue(openapi.body().contains("/admin/api/statements"), "described in the OpenAPI document");
     }
 
-    private static void refused(HubClient hub, String path, int status, String field) throws Exception {
-        HttpResponse<String> r = hub.send(hub.admin(path).GET());
-        assertEquals(status, r.statusCode(), path + " -> " + r.body());
-        JsonNode body = JSON.readTree(r.body());
-        assertEquals(field, body.path("field").asText(), r.body());
-        assertTrue(body.path("error").asText().length() > 5, r.body());
+    private static void refused(HubClient hub, String path, int status, String field) {
+        hub.assertRefused(path, status, field);
     }
 
     private static JsonNode page(HubClient hub, String query) throws Exception {
         return get(hub, "/admin/api/statements?" + query);
     }
 
-    private static JsonNode get(HubClient hub, String path) throws Exception {
-        HttpResponse<String> r = hub.send(hub.admin(path).GET());
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        return JSON.readTree(r.body());
+    private static JsonNode get(HubClient hub, String path) {
+        return hub.adminJson(path);
     }
 
     private static List<List<String>> csv(String body) throws Exception {
@@ -291,13 +281,4 @@ class StatementBrowserIT extends HubIT {
                 .POST(HttpRequest.BodyPublishers.ofString(statement.toString())));
     }
 
-    private Map<String, String> launch(LtiSteps lti, TestPlatform platform, String resource, String learner) {
-        Browser browser = new Browser();
-        LtiSteps.Login login = lti.login(browser, platform, lti.launchUrl());
-        JWTClaimsSet claims = platform.resourceLaunch(login.nonce(), lti.launchUrl()).subject(learner)
-                .claim(LTI + "custom", Map.of("hub_resource_id", resource)).build();
-        HttpResponse<String> launched = lti.launch(browser, platform.sign(claims), login.state());
-        assertEquals(303, launched.statusCode(), launched.body());
-        return Browser.query(URI.create(launched.headers().firstValue("Location").orElseThrow()));
-    }
 }
