@@ -16,6 +16,7 @@ import java.util.Set;
 import org.learninghub.connect.hub.admin.AdminUser;
 import org.learninghub.connect.hub.security.AdminCaller;
 import org.learninghub.connect.hub.security.BrowserSessions;
+import org.learninghub.connect.hub.security.Secrets;
 import org.learninghub.connect.hub.security.SessionCheck;
 
 /**

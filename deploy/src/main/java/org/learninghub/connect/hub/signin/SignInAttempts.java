@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.learninghub.connect.hub.security.Secrets;
 
 /** Where sign-ins under way are kept: in the database, so the provider's callback may reach any node. */
 @ApplicationScoped

@@ -23,6 +23,7 @@ import org.learninghub.connect.hub.api.HubProblem;
 import org.learninghub.connect.hub.metrics.HubMetrics;
 import org.learninghub.connect.hub.metrics.LoginFailure;
 import org.learninghub.connect.hub.security.BrowserSessions;
+import org.learninghub.connect.hub.security.Secrets;
 
 /**
  * Sign-in of a person through the identity provider (OpenID Connect authorization code flow with PKCE)

@@ -1,4 +1,4 @@
-package org.learninghub.connect.hub.signin;
+package org.learninghub.connect.hub.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
