@@ -147,6 +147,24 @@
     del: path => request('DELETE', path),
   };
 
+  /**
+   * A reader of one list that can be reloaded: only the answer to the newest request counts. An older, slower
+   * answer (the unfiltered first load, a double click) comes back as null, so it cannot overwrite what the
+   * administrator asked for after it.
+   */
+  function newestOnly() {
+    let latest = 0;
+    return path => {
+      const ticket = ++latest;
+      return api.get(path).then(answer => ticket === latest ? answer : null, error => {
+        if (ticket === latest) {
+          throw error;
+        }
+        return null;
+      });
+    };
+  }
+
   function failed(error) {
     say((error.field ? error.field + ': ' : '') + error.message, true);
   }
@@ -256,6 +274,7 @@
     const dueBy = el('input', { id: 'c-due', type: 'date', required: true,
       value: new Date().toISOString().substring(0, 10) });
     const results = el('div', { id: 'compliance-results' });
+    const read = newestOnly();
     const form = el('form', { className: 'filters card', id: 'compliance-form' },
       field('Trust', trust), field('Resource', resource), field('Due by', dueBy),
       el('div', {}, el('button', { type: 'submit', text: 'Show' })));
@@ -263,7 +282,10 @@
       event.preventDefault();
       const q = { trust: trust.value, resource: resource.value, dueBy: dueBy.value };
       try {
-        const report = await api.get('/admin/api/reports/compliance' + query(q));
+        const report = await read('/admin/api/reports/compliance' + query(q));
+        if (!report) {
+          return;
+        }
         results.replaceChildren(table('compliance-table', 'Compliance of ' + trust.value + ' due by ' + dueBy.value, [
           ['Resource', r => r.title || r.resource],
           ['Enrolled', 'enrolled', { num: true }],
@@ -299,13 +321,17 @@
     const limit = el('select', { id: 's-limit' }, [10, 25, 50, 100].map(n => el('option', { value: n, text: n, selected: n === 25 })));
     const results = el('div', { id: 'statement-results' });
     const pages = [];
+    const read = newestOnly();
     const iso = input => input.value ? new Date(input.value).toISOString() : '';
     const filters = () => ({ trust: trust.value, resource: resource.value, learner: learner.value, verb: verb.value,
       registration: registration.value, since: iso(since), until: iso(until) });
 
     async function show(url, index) {
       try {
-        const page = await api.get(url);
+        const page = await read(url);
+        if (!page) {
+          return;
+        }
         pages.length = index;
         pages.push(url);
         const rows = page.statements || [];
@@ -345,7 +371,7 @@
       show('/admin/api/statements' + query(Object.assign(filters(), { limit: limit.value })), 0);
     });
     view.append(form, results);
-    show('/admin/api/statements' + query({ limit: limit.value }), 0);
+    await show('/admin/api/statements' + query({ limit: limit.value }), 0);
   }
 
   function shortVerb(iri) {
@@ -383,9 +409,13 @@
       el('option', { value: s, text: s || 'Any status' })));
     const trust = await trustSelect('o-trust', true);
     const results = el('div');
+    const read = newestOnly();
     async function load(before) {
       try {
-        const page = await api.get('/admin/api/outbox' + query({ status: status.value, trust: trust.value, before: before }));
+        const page = await read('/admin/api/outbox' + query({ status: status.value, trust: trust.value, before: before }));
+        if (!page) {
+          return;
+        }
         results.replaceChildren(table('outbox-table', 'Outbox jobs', [
           ['Job', 'id'], ['Trust', 'trust'], ['Outcome', 'outcome'], ['Status', 'status'],
           ['Attempts', 'attempts', { num: true }], ['Created', 'created'], ['Delivered', 'delivered'],
@@ -413,7 +443,7 @@
       load();
     });
     view.append(form, results);
-    load();
+    await load();
   }
 
   async function rejections() {
@@ -422,9 +452,14 @@
     const trust = await trustSelect('r-trust', false);
     const launches = el('div');
     const log = el('div', { id: 'rejections' });
+    const readLaunches = newestOnly();
+    const readLog = newestOnly();
     async function loadLaunches() {
       try {
-        const page = await api.get('/admin/api/launches' + query({ trust: trust.value }));
+        const page = await readLaunches('/admin/api/launches' + query({ trust: trust.value }));
+        if (!page) {
+          return;
+        }
         launches.replaceChildren(table('launches-table', 'Recent launches', [
           ['Started', 'started'], ['Resource', r => el('code', { text: r.resource })], ['Learner', 'learner'],
           ['Outcome', 'outcome'],
@@ -438,7 +473,10 @@
     }
     async function loadLog(registration) {
       try {
-        const page = await api.get('/admin/api/launches/' + encodeURIComponent(registration) + '/rejections');
+        const page = await readLog('/admin/api/launches/' + encodeURIComponent(registration) + '/rejections');
+        if (!page) {
+          return;
+        }
         log.replaceChildren(el('h2', { text: 'Rejections of launch ' + registration }),
           table('rejections-table', 'Rejected statements', [
             ['When', 'at'], ['Status', 'status'], ['Rule', 'rule'], ['Request', r => r.method + ' ' + r.path],
@@ -455,7 +493,7 @@
       loadLaunches();
     });
     view.append(form, launches, log);
-    loadLaunches();
+    await loadLaunches();
   }
 
   async function trustsScreen() {
@@ -492,9 +530,13 @@
     const trust = await trustSelect('g-trust', false);
     const list = el('div');
     const link = el('div', { id: 'registration-link' });
+    const read = newestOnly();
     async function load() {
       try {
-        const platforms = await api.get('/admin/api/trusts/' + encodeURIComponent(trust.value) + '/platforms');
+        const platforms = await read('/admin/api/trusts/' + encodeURIComponent(trust.value) + '/platforms');
+        if (!platforms) {
+          return;
+        }
         list.replaceChildren(table('platforms-table', 'Registrations of ' + trust.value, [
           ['Id', 'id', { num: true }], ['Issuer', 'issuer'], ['Client id', 'clientId'],
           ['Deployments', p => (p.deploymentIds || []).join(', ')], ['Status', 'status'],
@@ -524,7 +566,7 @@
       load();
     });
     view.append(form, el('div', { className: 'actions' }, issue), link, list);
-    load();
+    await load();
   }
 
   function toolBlock(tool) {
@@ -544,9 +586,13 @@
     const trust = await trustSelect('k-trust', false);
     const list = el('div');
     const shown = el('div', { id: 'new-credential' });
+    const read = newestOnly();
     async function load() {
       try {
-        const creds = await api.get('/admin/api/trusts/' + encodeURIComponent(trust.value) + '/credentials');
+        const creds = await read('/admin/api/trusts/' + encodeURIComponent(trust.value) + '/credentials');
+        if (!creds) {
+          return;
+        }
         list.replaceChildren(table('credentials-table', 'Credentials of ' + trust.value, [
           ['Key', c => el('code', { text: c.key })], ['Name', 'name'], ['Scopes', c => (c.scopes || []).join(' ')],
           ['Created', 'created'],
@@ -592,7 +638,7 @@
     trust.addEventListener('change', load);
     view.append(el('div', { className: 'filters card' }, field('Trust', trust)), shown, list,
       el('h2', { text: 'New credential' }), form);
-    load();
+    await load();
   }
 
   async function catalogue() {
@@ -600,9 +646,13 @@
     const q = el('input', { id: 'cat-q', type: 'search', maxLength: 200 });
     const size = el('select', { id: 'cat-size' }, [10, 25, 50].map(n => el('option', { value: n, text: n, selected: n === 25 })));
     const results = el('div', { id: 'catalogue-results' });
+    const read = newestOnly();
     async function load(page) {
       try {
-        const found = await api.get('/admin/api/resources' + query({ q: q.value, page: page, size: size.value }));
+        const found = await read('/admin/api/resources' + query({ q: q.value, page: page, size: size.value }));
+        if (!found) {
+          return;
+        }
         const pages = Math.max(1, Math.ceil(found.total / found.size));
         results.replaceChildren(table('catalogue-table', found.total + ' resources, page ' + found.page + ' of ' + pages, [
           ['Title', 'title'], ['Type', 'type'], ['Status', 'status'], ['Owner', r => r.ownerTrust || 'national'],
@@ -630,8 +680,12 @@
   async function imports() {
     view.append(el('h1', { text: 'Catalogue imports' }));
     const results = el('div', { id: 'imports' });
+    const read = newestOnly();
     async function load() {
-      const list = await api.get('/admin/api/imports');
+      const list = await read('/admin/api/imports');
+      if (!list) {
+        return;
+      }
       results.replaceChildren(table('imports-table', 'Imports, newest first', [
         ['When', 'created'], ['Source', 'source'], ['By', 'createdBy'], ['Dry run', r => r.dryRun ? 'yes' : 'no'],
         ['Outcome', 'outcome'],
@@ -679,8 +733,12 @@
   async function accounts() {
     view.append(el('h1', { text: 'Accounts' }));
     const list = el('div');
+    const read = newestOnly();
     async function load() {
-      const all = await api.get('/admin/api/accounts');
+      const all = await read('/admin/api/accounts');
+      if (!all) {
+        return;
+      }
       list.replaceChildren(table('accounts-table', 'Administrator accounts', [
         ['User name', 'username'], ['Role', 'role'], ['Trust', 'trust'],
         ['Status', a => a.disabled ? 'disabled' : 'enabled'], ['Created', 'created'],
