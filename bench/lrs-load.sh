@@ -5,7 +5,8 @@
 # (against GET /xapi/about), each as a ratio to its baseline.
 #   BENCH_DB (PostgreSQL database on 127.0.0.1:5432, user postgres, created when absent; default hub_bench;
 #   its first administrator is the benchmark's own), BENCH_PORT (default 8099),
-#   BENCH_INGEST_ARGS ("clients batch seconds", default "4 100 20"), BENCH_QUERY_ARGS ("queries", default 2000).
+#   BENCH_INGEST_ARGS ("clients batch seconds", default "4 100 20"), BENCH_QUERY_ARGS ("queries", default 2000),
+#   BENCH_WARMUP (seconds of unreported posting first, two thirds single and one third batched; default 60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -22,7 +23,7 @@ key=$(echo "$cred" | field key)
 secret=$(echo "$cred" | field secret)
 cp="$(bench_classpath)"
 driver=org.learninghub.connect.hub.bench.LrsLoadDriver
-java -cp "$cp" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" ingest ${BENCH_INGEST_ARGS:-4 100 20} \
+java -cp "$cp" -Dbench.warmup.seconds="${BENCH_WARMUP:-60}" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" ingest ${BENCH_INGEST_ARGS:-4 100 20} \
   "jdbc:postgresql://127.0.0.1:5432/$dbname?reWriteBatchedInserts=true"
 # Fresh planner statistics, as autovacuum would have them for a table that grew by this much.
 psql -h 127.0.0.1 -U postgres -d "$dbname" -qc 'analyze'

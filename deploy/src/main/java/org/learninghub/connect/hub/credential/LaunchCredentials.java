@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -48,19 +46,6 @@ public class LaunchCredentials {
             throw new IllegalStateException("issuing a launch credential failed: " + e.getMessage(), e);
         }
         return new Issued(key, secret, expires);
-    }
-
-    /** The session a credential is bound to, if it is a launch credential. */
-    Optional<UUID> registrationOf(String key) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT launch_registration FROM lrs_credential WHERE cred_key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading a launch credential failed: " + e.getMessage(), e);
-        }
     }
 
     /** A new launch credential: the secret travels once, in the launch parameters. */

@@ -31,7 +31,7 @@ public class LrsCredentials implements CredentialStore {
     String publicUrl;
 
     @Inject
-    LaunchCredentials launchCredentials;
+    CredentialCheck check;
 
     @Inject
     jakarta.enterprise.inject.Instance<LaunchRestrictions> launchRestrictions;
@@ -67,57 +67,39 @@ public class LrsCredentials implements CredentialStore {
     }
 
     @Override
-    @Transactional
     public Optional<LrsPrincipal> authenticate(String key, String secret) {
-        List<Object[]> rows = em.createQuery(
-                        "select c, t from LrsCredential c, Trust t where c.key = :k and t.id = c.tenantId", Object[].class)
-                .setParameter("k", key)
-                .getResultList();
-        if (rows.isEmpty()) {
+        Optional<CredentialCheck.Stored> found = check.read(key);
+        if (found.isEmpty() || !found.get().usable(Instant.now())
+                || !CredentialSecret.matches(secret, found.get().secretHash())) {
             return Optional.empty();
         }
-        LrsCredential credential = (LrsCredential) rows.get(0)[0];
-        Trust trust = (Trust) rows.get(0)[1];
-        if (!trust.isActive() || !credential.isUsable(Instant.now())
-                || !CredentialSecret.matches(secret, credential.secretHash())) {
-            return Optional.empty();
+        CredentialCheck.Stored credential = found.get();
+        Agent authority = authority(credential.name(), credential.key());
+        LrsPrincipal plain = new LrsPrincipal(credential.key(), credential.tenant(), credential.scopes(), authority);
+        if (!credential.name().startsWith(LaunchCredentials.NAME_PREFIX) || credential.launchRegistration().isEmpty()) {
+            return Optional.of(plain);
         }
-        if (credential.name().startsWith(LaunchCredentials.NAME_PREFIX)) {
-            return launchPrincipal(credential);
-        }
-        return Optional.of(new LrsPrincipal(credential.key(), credential.tenantId(), credential.scopes(),
-                authorityOf(credential)));
-    }
-
-    /**
-     * A launch credential is usable only with the restriction of its session; one whose session cannot be found
-     * is refused rather than let through unconfined. (A credential an administrator merely named so has no
-     * session and stays an ordinary one.)
-     */
-    private Optional<LrsPrincipal> launchPrincipal(LrsCredential credential) {
-        Optional<java.util.UUID> registration = launchCredentials.registrationOf(credential.key());
-        if (registration.isEmpty()) {
-            return Optional.of(new LrsPrincipal(credential.key(), credential.tenantId(), credential.scopes(),
-                    authorityOf(credential)));
-        }
+        // A launch credential is usable only with the restriction of its session; one whose session cannot be found
+        // is refused rather than let through unconfined. (A credential an administrator merely named so has no
+        // session and stays an ordinary one.)
         if (!launchRestrictions.isResolvable()) {
             return Optional.empty();
         }
-        return launchRestrictions.get().of(credential.tenantId(), registration.get())
-                .map(r -> new LrsPrincipal(credential.key(), credential.tenantId(), credential.scopes(),
-                        authorityOf(credential), Optional.of(r)));
+        return launchRestrictions.get().of(credential.tenant(), credential.launchRegistration().get())
+                .map(r -> new LrsPrincipal(credential.key(), credential.tenant(), credential.scopes(), authority,
+                        Optional.of(r)));
     }
 
     /** The principal of a launch credential just issued, exactly as its later requests will authenticate. */
     public LrsPrincipal launchPrincipal(long tenant, String key, java.util.UUID registration,
                                         org.learninghub.connect.xapi.auth.Restriction restriction) {
-        Agent authority = new Agent(Optional.of(LaunchCredentials.NAME_PREFIX + registration), new Ifi.Account(publicUrl, key));
-        return new LrsPrincipal(key, tenant, LrsCredential.parseScopes(LaunchCredentials.SCOPES), authority, Optional.of(restriction));
+        return new LrsPrincipal(key, tenant, LrsCredential.parseScopes(LaunchCredentials.SCOPES),
+                authority(LaunchCredentials.NAME_PREFIX + registration, key), Optional.of(restriction));
     }
 
-    /** The Agent recorded as authority of what this credential stores: the credential itself. */
-    private Agent authorityOf(LrsCredential credential) {
-        return new Agent(Optional.of(credential.name()), new Ifi.Account(publicUrl, credential.key()));
+    /** The Agent recorded as authority of what a credential stores: the credential itself. */
+    private Agent authority(String name, String key) {
+        return new Agent(Optional.of(name), new Ifi.Account(publicUrl, key));
     }
 
     private String xapiEndpoint() {
