@@ -63,9 +63,10 @@ public final class LrsLoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 4 || !List.of("ingest", "query").contains(args[3])) {
+        if (args.length < 4 || !List.of("ingest", "query", "state").contains(args[3])) {
             System.err.println("usage: LrsLoadDriver <xapi endpoint> <key> <secret> ingest [clients=4] [batch=100] [seconds=20] [jdbc url of the Hub's database]");
             System.err.println("       LrsLoadDriver <xapi endpoint> <key> <secret> query [queries=2000]");
+            System.err.println("       LrsLoadDriver <xapi endpoint> <key> <secret> state <clients> <seconds> <jdbc url of the Hub's database>");
             System.exit(2);
         }
         LrsLoadDriver driver = new LrsLoadDriver(URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/"), args[1], args[2]);
@@ -90,6 +91,12 @@ public final class LrsLoadDriver {
                         + " %d clients, into copies of the LRS tables with their indexes): %.0f statements/s;"
                         + " batched POST reaches %.0f %% of it%n", batch, clients, jdbc, 100 * batched / jdbc);
             }
+        } else if (args[3].equals("state")) {
+            int clients = Integer.parseInt(args[4]);
+            int seconds = Integer.parseInt(args[5]);
+            driver.state(clients, Math.max(1, seconds / 2)); // warm-up, not reported
+            driver.state(clients, seconds).print("State over HTTP (PUT then GET)");
+            new StateBaseline(args[6]).run(clients, seconds, driver::stateDocument).print("baseline, plain JDBC (upsert then read of the same row)");
         } else {
             int queries = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
             List<Long> about = driver.latencies(queries, "about", null);
@@ -124,10 +131,13 @@ public final class LrsLoadDriver {
                 return null;
             }));
         }
-        for (Future<?> w : workers) {
-            w.get();
+        try {
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         return stored.get() / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
     }
 
@@ -166,10 +176,13 @@ public final class LrsLoadDriver {
                 return null;
             }));
         }
-        for (Future<?> w : workers) {
-            w.get();
+        try {
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         return stored.get() / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
     }
 
@@ -217,6 +230,43 @@ public final class LrsLoadDriver {
             verb.executeBatch();
         }
         c.commit();
+    }
+
+    /**
+     * The State resource as content uses it: each of {@code clients} threads saves a learner's bookmark
+     * ({@code PUT /xapi/activities/state}) and reads it back ({@code GET}), for {@code seconds}.
+     */
+    private StateFigures state(int clients, int seconds) throws Exception {
+        return StateFigures.measure(clients, seconds, (client, i) -> {
+            StateDocument d = stateDocument(client, i);
+            String query = "activities/state?activityId=" + enc(d.activity()) + "&agent=" + enc(agent(d.learner()).toString())
+                    + "&stateId=bookmark";
+            long t0 = System.nanoTime();
+            HttpResponse<String> put = send(request(query).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(d.body())));
+            long t1 = System.nanoTime();
+            HttpResponse<String> get = send(request(query).GET());
+            long t2 = System.nanoTime();
+            if (put.statusCode() != 204 || get.statusCode() != 200 || !get.body().equals(d.body())) {
+                throw new IllegalStateException("State PUT answered " + put.statusCode() + ", GET " + get.statusCode()
+                        + ": " + get.body());
+            }
+            return new long[] {t1 - t0, t2 - t1};
+        });
+    }
+
+    /**
+     * The document of one State write: 1 000 learners of the client's own (a learner's bookmark is written by one
+     * client only, so reading it back must give what was written), 50 activities, a bookmark of about 200 bytes.
+     */
+    StateDocument stateDocument(int client, long i) {
+        int learner = client * 1000 + (int) (Math.random() * 1000);
+        String activity = "https://hub.example.org/bench/" + runId + "/course/" + (learner % 50);
+        return new StateDocument(learner, activity, "{\"page\":" + i + ",\"client\":" + client
+                + ",\"suspend_data\":\"" + "x".repeat(150) + "\"}");
+    }
+
+    record StateDocument(int learner, String activity, String body) {
     }
 
     private List<Long> latencies(int n, String resource, String query) {
@@ -269,8 +319,7 @@ public final class LrsLoadDriver {
     }
 
     private static double ms(List<Long> sortedNanos, int percentile) {
-        int index = Math.min(sortedNanos.size() - 1, (int) Math.ceil(percentile / 100.0 * sortedNanos.size()) - 1);
-        return sortedNanos.get(Math.max(0, index)) / 1_000_000.0;
+        return Percentile.ms(sortedNanos, percentile);
     }
 
     private static String enc(String s) {
