@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +227,46 @@ class ReportCompactionIT extends HubIT {
         String whole = "trust=" + c + "&from=" + today.minusDays(30) + "&to=" + today + "&period=day";
         assertEquals(expectedC, total(hub.adminJson("/admin/api/reports/activity?" + whole), "completions"));
         assertNotEquals(0, expectedC);
+    }
+
+    @Test
+    void erasingALearnerDropsTheSummariesOfTheDaysTheyWereActive() throws Exception {
+        LtiSteps lti = new LtiSteps(base);
+        HubClient hub = lti.hub;
+        JsonNode resource = new CatalogueClient(base).created(new CatalogueClient(base).resource("compaction-erase"));
+        String activity = resource.get("activityId").asText();
+        String trust = lti.newTrust();
+        try (TestPlatform platform = TestPlatform.start()) {
+            platform.registerRedirectUri(lti.launchUrl());
+            lti.register(trust, platform);
+            Map<String, String> launch = lti.launchResource(platform, resource.get("id").asText(), "learner-9");
+            XapiCredential lrs = XapiCredential.issueTo(hub, trust, "all");
+            LocalDate on = today.minusDays(12);
+            ObjectNode s = Statements.ofAttempt("completed", JSON.readTree(launch.get("actor")),
+                    launch.get("registration"), activity);
+            s.put("timestamp", on + "T10:00:00Z");
+            assertEquals(200, post(hub, lrs, JSON.createArrayNode().add(s)).statusCode());
+            compact(hub);
+            assertEquals(1, summaries(trust, "D", on, on));
+            Map<String, String> queries = queries(trust, trust);
+            Map<String, JsonNode> before = reports(hub, queries);
+
+            String learner = "/admin/api/trusts/" + trust + "/learners/" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(platform.issuer.getBytes(StandardCharsets.UTF_8)) + "/learner-9";
+            HttpResponse<String> erased = hub.send(hub.admin(learner + "/erase?dryRun=false")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, erased.statusCode(), erased.body());
+            assertEquals(0, summaries(trust, "D", on, on), "the erased learner's day is counted live again");
+            assertEquals(0, summaries(null, "D", on, on), "all trusts too: their key there changed");
+            assertEquals(0, summaries(trust, "W", weekStart(on), weekStart(on)));
+            Map<String, JsonNode> after = reports(hub, queries);
+            assertEquals(1, day(after.get("day A"), on).path("activeLearners").asLong(), "past counts stay");
+            assertEquals(before.get("day A"), after.get("day A"));
+            compact(hub);
+            assertEquals(1, summaries(trust, "D", on, on));
+            assertEquals(after, reports(hub, queries));
+            assertEquals(after, live(hub, queries));
+        }
     }
 
     /** Day and week series of each trust and of all trusts; weeks partly outside the range and reaching today. */
