@@ -124,7 +124,8 @@ public class PeriodCompaction {
         int i = 0;
         while (i < starts.size()) {
             int j = i + 1;
-            while (j < starts.size() && j - i < batch && starts.get(j).equals(starts.get(j - 1).plusDays(period.days))) {
+            while (j < starts.size() && j - i < batch
+                    && starts.get(j).equals(starts.get(j - 1).plusDays(period.days))) {
                 j++;
             }
             List<LocalDate> run = starts.subList(i, j);

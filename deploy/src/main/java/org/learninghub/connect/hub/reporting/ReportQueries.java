@@ -67,7 +67,8 @@ public class ReportQueries {
         Map<LocalDate, Metrics> compacted = scope.resource().isEmpty() && postgres()
                 ? CompactedSeries.read(this, scope, period) : Map.of();
         List<LocalDate> starts = new ArrayList<>();
-        for (LocalDate p = period.start(scope.range().from()); !p.isAfter(scope.range().to()); p = p.plusDays(period.days)) {
+        LocalDate last = scope.range().to();
+        for (LocalDate p = period.start(scope.range().from()); !p.isAfter(last); p = p.plusDays(period.days)) {
             starts.add(p);
         }
         Map<LocalDate, Metrics> counted = new HashMap<>();
