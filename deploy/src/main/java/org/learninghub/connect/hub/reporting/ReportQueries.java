@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -42,6 +44,8 @@ public class ReportQueries {
     @Inject
     DataSource dataSource;
 
+    private volatile Boolean postgres;
+
     boolean resourceExists(UUID id) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM catalogue_resource WHERE id = ?")) {
@@ -54,21 +58,44 @@ public class ReportQueries {
         }
     }
 
-    /** One row per period of the range, quiet periods included (zeros), in order. */
+    /**
+     * One row per period of the range, quiet periods included (zeros), in order. Without a resource, the periods
+     * compacted ({@link PeriodCompaction}) come from their summaries and only the others are counted from the
+     * roll-ups, restricted to their days, so the cost no longer grows with the range (reporting.md, "Compaction").
+     */
     void activity(Scope scope, Period period, RowWriter out) throws IOException {
-        LocalDate[] next = {period.start(scope.range().from())};
+        Map<LocalDate, Metrics> compacted = scope.resource().isEmpty() && postgres()
+                ? CompactedSeries.read(this, scope, period) : Map.of();
+        List<LocalDate> starts = new ArrayList<>();
         LocalDate last = scope.range().to();
-        query(scope.metrics(period.column) + " ORDER BY d.g", scope.metricsArgs(), rs -> {
-            LocalDate at = rs.getObject(1, LocalDate.class);
-            for (; next[0].isBefore(at); next[0] = next[0].plusDays(period.days)) {
-                out.row(prepend(next[0], Metrics.NONE));
-            }
-            out.row(prepend(at, Metrics.read(rs, 2)));
-            next[0] = at.plusDays(period.days);
-        });
-        for (; !next[0].isAfter(last); next[0] = next[0].plusDays(period.days)) {
-            out.row(prepend(next[0], Metrics.NONE));
+        for (LocalDate p = period.start(scope.range().from()); !p.isAfter(last); p = p.plusDays(period.days)) {
+            starts.add(p);
         }
+        Map<LocalDate, Metrics> counted = new HashMap<>();
+        List<DateRange> live = CompactedSeries.liveDays(scope.range(), period, starts, compacted.keySet());
+        if (!live.isEmpty()) {
+            Scope s = compacted.isEmpty() ? scope : scope.onlyDays(live);
+            query(s.metrics(period.column), s.metricsArgs(),
+                    rs -> counted.put(rs.getObject(1, LocalDate.class), Metrics.read(rs, 2)));
+        }
+        for (LocalDate p : starts) {
+            Metrics m = compacted.get(p);
+            out.row(prepend(p, m != null ? m : counted.getOrDefault(p, Metrics.NONE)));
+        }
+    }
+
+    /** Whether the database is PostgreSQL, where closed periods are compacted (H2 reports stay live). */
+    private boolean postgres() throws IOException {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection c = dataSource.getConnection()) {
+                known = Dialect.of(c) == Dialect.POSTGRESQL;
+            } catch (SQLException e) {
+                throw new IOException("report query failed: " + e.getMessage(), e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     /** Every trust (or the one asked for), with zeros where nothing happened, by code. */

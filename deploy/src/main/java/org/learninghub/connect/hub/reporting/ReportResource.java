@@ -3,6 +3,7 @@ package org.learninghub.connect.hub.reporting;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -44,6 +45,9 @@ public class ReportResource {
 
     @Inject
     Trusts trusts;
+
+    @Inject
+    PeriodCompaction compaction;
 
     @Inject
     CallerTrusts callerTrusts;
@@ -123,6 +127,25 @@ public class ReportResource {
         DateRange label = new DateRange(due, due);
         return answer(f, "compliance", label, params, "resources", ReportQueries.COMPLIANCE,
                 out -> queries.compliance(t.id(), r, due, now, out));
+    }
+
+    /**
+     * Runs one compaction pass now (hub administrators only) and says what it did: the days and weeks compacted,
+     * those left because a late writer held them, and the horizon (the latest day compacted).
+     */
+    @POST
+    @Path("compaction")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(HubRoles.HUB_ADMIN)
+    public CompactionPass compact() {
+        PeriodCompaction.Outcome done = compaction.pass();
+        return new CompactionPass(done.compacting(), done.days(), done.weeks(), done.busy(),
+                done.horizon().map(LocalDate::toString).orElse(null));
+    }
+
+    /** The answer of a compaction pass ({@code compacting} false on H2, where reports are always live). */
+    public record CompactionPass(boolean compacting, int daysCompacted, int weeksCompacted, int periodsBusy,
+                                 String horizon) {
     }
 
     private LocalDate today() {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,6 +78,14 @@ public class RollupListener implements StatementListener {
         if (facts.isEmpty() && activity.isEmpty() && voided.isEmpty()) {
             return;
         }
+        // Before any roll-up row is written: old days' compacted summaries go (reporting.md, "Compaction").
+        Set<LocalDate> days = new HashSet<>();
+        facts.forEach(f -> days.add(f.day()));
+        activity.forEach(a -> days.add(a.day()));
+        if (!voided.isEmpty()) {
+            days.addAll(Rollups.attemptDays(c, tenant, voided));
+        }
+        SummaryInvalidation.changing(c, tenant, days, Days.day(now));
         Rollups rollups = new Rollups(c, tenant).record(facts, activity);
         if (!voided.isEmpty()) {
             rollups.voided(voided);

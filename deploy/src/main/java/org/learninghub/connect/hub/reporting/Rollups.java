@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -25,7 +26,9 @@ import java.util.UUID;
  * written back, so concurrent requests lose nothing; "once per attempt" and "once per learner and day" rest on
  * primary keys ({@code INSERT … ON CONFLICT DO NOTHING}: the loser of a race waits for the winner and then adds
  * nothing). Every request takes its row locks table by table in one order (attempt, learner-day, enrolment, daily)
- * and within a table in key order, so two requests cannot wait for each other in a cycle.
+ * and within a table in key order, so two requests cannot wait for each other in a cycle. Before any of them, a
+ * request that changes old days holds those days' advisory locks shared ({@link SummaryInvalidation}); those only
+ * ever wait for a compaction, which itself never waits, so they add no cycle either.
  */
 final class Rollups {
 
@@ -134,6 +137,28 @@ final class Rollups {
             ps.executeBatch();
         }
         return this;
+    }
+
+    /**
+     * The days whose counts voiding these statements can change: those of every statement of the same attempts
+     * and kinds, since another one of the attempt may be counted in the voided one's place ({@link #voided}).
+     */
+    static Set<LocalDate> attemptDays(Connection c, long tenant, Collection<UUID> statements) throws SQLException {
+        Set<LocalDate> days = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT o.on_day FROM report_outcome v"
+                + " JOIN report_outcome o ON o.tenant_id = v.tenant_id AND o.attempt = v.attempt AND o.kind = v.kind"
+                + " WHERE v.tenant_id = ? AND v.statement_id = ?")) {
+            for (UUID s : new TreeSet<>(statements)) {
+                ps.setLong(1, tenant);
+                ps.setObject(2, s);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        days.add(rs.getObject(1, LocalDate.class));
+                    }
+                }
+            }
+        }
+        return days;
     }
 
     /** Writes the enrolments and adds the collected increments to the daily counters, in key order. */

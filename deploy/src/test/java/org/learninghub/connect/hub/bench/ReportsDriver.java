@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -38,10 +40,17 @@ public final class ReportsDriver {
                 .getBytes(StandardCharsets.UTF_8));
         String jdbc = args[3];
         int queries = Integer.parseInt(args[4]);
-        String range = "on_day BETWEEN DATE '2026-01-01' AND DATE '2026-12-31'";
+        // The year of roll-ups reports.sh seeds ends on this day (default today, UTC); the shorter reports read
+        // around its middle.
+        LocalDate end = args.length > 5 ? LocalDate.parse(args[5]) : LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = end.minusDays(364);
+        LocalDate mid = end.minusDays(182);
+        String range = "on_day BETWEEN DATE '" + start + "' AND DATE '" + end + "'";
+        String month = "on_day BETWEEN DATE '" + mid.minusDays(29) + "' AND DATE '" + mid + "'";
+        String quarter = "on_day BETWEEN DATE '" + mid.minusDays(89) + "' AND DATE '" + mid + "'";
         List<Report> reports = List.of(
                 new Report("activity day, one trust, 365 days",
-                        "admin/api/reports/activity?trust=" + TRUST + "&from=2026-01-01&to=2026-12-31",
+                        "admin/api/reports/activity?trust=" + TRUST + "&from=" + start + "&to=" + end,
                         "SELECT d.on_day, d.l, d.c, d.p, d.f, x.n, m.med FROM (SELECT on_day, sum(launches) l,"
                                 + " sum(completions) c, sum(passes) p, sum(fails) f FROM report_daily WHERE tenant_id = "
                                 + TENANT + " AND " + range + " GROUP BY on_day) d LEFT JOIN (SELECT on_day,"
@@ -51,7 +60,7 @@ public final class ReportsDriver {
                                 + " report_outcome WHERE tenant_id = " + TENANT + " AND " + range + " AND kind = 'C'"
                                 + " AND counted GROUP BY on_day) m ON m.on_day = d.on_day ORDER BY 1"),
                 new Report("activity week, all trusts, 365 days",
-                        "admin/api/reports/activity?period=week&from=2026-01-01&to=2026-12-31",
+                        "admin/api/reports/activity?period=week&from=" + start + "&to=" + end,
                         "SELECT d.week_start, d.l, x.n, m.med FROM (SELECT week_start, sum(launches) l FROM"
                                 + " report_daily WHERE " + range + " GROUP BY week_start) d LEFT JOIN (SELECT week_start,"
                                 + " count(DISTINCT learner) n FROM report_learner_day WHERE " + range
@@ -59,20 +68,19 @@ public final class ReportsDriver {
                                 + " percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_seconds) med FROM report_outcome"
                                 + " WHERE " + range + " AND kind = 'C' AND counted GROUP BY week_start) m"
                                 + " ON m.week_start = d.week_start ORDER BY 1"),
-                new Report("trusts, 30 days", "admin/api/reports/trusts?from=2026-06-01&to=2026-06-30",
+                new Report("trusts, 30 days", "admin/api/reports/trusts?from=" + mid.minusDays(29) + "&to=" + mid,
                         "SELECT tenant_id, sum(launches), sum(completions), (SELECT count(DISTINCT learner) FROM"
-                                + " report_learner_day x WHERE x.tenant_id = d.tenant_id AND x.on_day BETWEEN"
-                                + " DATE '2026-06-01' AND DATE '2026-06-30') FROM report_daily d WHERE on_day BETWEEN"
-                                + " DATE '2026-06-01' AND DATE '2026-06-30' GROUP BY tenant_id"),
+                                + " report_learner_day x WHERE x.tenant_id = d.tenant_id AND x." + month
+                                + ") FROM report_daily d WHERE " + month + " GROUP BY tenant_id"),
                 new Report("top 20 resources of a trust, 90 days",
-                        "admin/api/reports/resources?trust=" + TRUST + "&from=2026-04-01&to=2026-06-29&limit=20",
+                        "admin/api/reports/resources?trust=" + TRUST + "&from=" + mid.minusDays(89) + "&to=" + mid
+                                + "&limit=20",
                         "SELECT resource_id, sum(launches) l, sum(completions) c FROM report_daily WHERE tenant_id = "
-                                + TENANT + " AND on_day BETWEEN DATE '2026-04-01' AND DATE '2026-06-29'"
-                                + " GROUP BY resource_id ORDER BY l DESC, c DESC LIMIT 20"),
-                new Report("compliance of a trust", "admin/api/reports/compliance?trust=" + TRUST + "&dueBy=2026-06-30",
-                        "SELECT resource_id, count(*), count(completed), sum(CASE WHEN completed < TIMESTAMPTZ"
-                                + " '2026-07-01T00:00:00Z' THEN 1 ELSE 0 END) FROM report_enrolment WHERE tenant_id = "
-                                + TENANT + " GROUP BY resource_id"));
+                                + TENANT + " AND " + quarter + " GROUP BY resource_id ORDER BY l DESC, c DESC LIMIT 20"),
+                new Report("compliance of a trust", "admin/api/reports/compliance?trust=" + TRUST + "&dueBy=" + mid,
+                        "SELECT resource_id, count(*), count(completed), sum(CASE WHEN completed < TIMESTAMPTZ '"
+                                + mid.plusDays(1) + "T00:00:00Z' THEN 1 ELSE 0 END) FROM report_enrolment"
+                                + " WHERE tenant_id = " + TENANT + " GROUP BY resource_id"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
             System.out.printf("%-40s %10s %10s %10s %10s %8s%n", "report", "http p50", "http p99", "sql p50",

@@ -70,6 +70,7 @@ class AccessControlIT extends HubIT {
             new String[] {"GET", "admin/api/reports/trusts"},
             new String[] {"GET", "admin/api/reports/resources"},
             new String[] {"GET", "admin/api/reports/compliance"},
+            new String[] {"POST", "admin/api/reports/compaction"},
             new String[] {"GET", "admin/api/statements"},
             new String[] {"GET", "admin/api/account/tokens"},
             new String[] {"POST", "admin/api/account/tokens"},

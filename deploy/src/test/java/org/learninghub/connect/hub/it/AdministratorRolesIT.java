@@ -284,6 +284,7 @@ class AdministratorRolesIT extends HubIT {
                 {"GET", "/admin/api/imports/template", null},
                 {"GET", "/admin/api/accounts/" + HubClient.ADMIN_USER + "/tokens", null},
                 {"DELETE", "/admin/api/accounts/" + HubClient.ADMIN_USER + "/tokens/" + UUID.randomUUID(), null},
+                {"POST", "/admin/api/reports/compaction", null},
         };
         List<String> failures = new ArrayList<>();
         for (String[] row : matrix) {

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.learninghub.connect.hub.api.HubProblem;
 
@@ -47,6 +49,45 @@ class ReportPartsTest {
         assertEquals(ReportFormat.JSON, ReportFormat.of(null, List.of(MediaType.APPLICATION_JSON_TYPE,
                 new MediaType("text", "csv"))));
         assertEquals("format", refusal(() -> ReportFormat.of("xlsx", List.of())).field());
+    }
+
+    @Test
+    void theLiveDaysAreThoseOfThePeriodsNotCompactedClippedToTheRange() {
+        DateRange range = new DateRange(LocalDate.parse("2026-03-04"), LocalDate.parse("2026-03-31"));
+        List<LocalDate> weeks = List.of(d("2026-03-02"), d("2026-03-09"), d("2026-03-16"), d("2026-03-23"),
+                d("2026-03-30"));
+        assertEquals(List.of(new DateRange(d("2026-03-04"), d("2026-03-08")), new DateRange(d("2026-03-16"),
+                d("2026-03-22")), new DateRange(d("2026-03-30"), d("2026-03-31"))),
+                CompactedSeries.liveDays(range, Period.WEEK, weeks, Set.of(d("2026-03-09"), d("2026-03-23"))));
+        assertEquals(List.of(range), CompactedSeries.liveDays(range, Period.WEEK, weeks, Set.of()));
+        assertEquals(List.of(), CompactedSeries.liveDays(range, Period.WEEK, weeks, Set.copyOf(weeks)));
+        // Days: consecutive live days make one range; beyond 32 separate ones, the span from the first to the last.
+        DateRange year = new DateRange(d("2026-01-01"), d("2026-12-31"));
+        List<LocalDate> days = year.from().datesUntil(year.to().plusDays(1)).toList();
+        Set<LocalDate> odd = days.stream().filter(x -> x.getDayOfYear() % 2 == 1).collect(Collectors.toSet());
+        assertEquals(List.of(new DateRange(d("2026-01-02"), d("2026-12-30"))),
+                CompactedSeries.liveDays(year, Period.DAY, days, odd));
+        Set<LocalDate> allButTail = days.stream().filter(x -> x.isBefore(d("2026-12-20"))).collect(Collectors.toSet());
+        assertEquals(List.of(new DateRange(d("2026-12-20"), d("2026-12-31"))),
+                CompactedSeries.liveDays(year, Period.DAY, days, allButTail));
+    }
+
+    @Test
+    void aScopeReadsOnlyItsDayRanges() {
+        DateRange range = new DateRange(d("2026-03-01"), d("2026-03-31"));
+        Scope whole = new Scope(range, Optional.of(7L), Optional.empty());
+        assertEquals(" WHERE on_day BETWEEN ? AND ? AND tenant_id = ?", whole.where());
+        assertEquals(List.of(range.from(), range.to(), 7L), whole.args());
+        Scope parts = whole.onlyDays(List.of(new DateRange(d("2026-03-01"), d("2026-03-02")),
+                new DateRange(d("2026-03-30"), d("2026-03-31"))));
+        assertEquals(" WHERE (on_day BETWEEN ? AND ? OR on_day BETWEEN ? AND ?) AND tenant_id = ?", parts.where());
+        assertEquals(List.of(d("2026-03-01"), d("2026-03-02"), d("2026-03-30"), d("2026-03-31"), 7L), parts.args());
+        assertTrue(parts.metrics("tenant_id", "on_day").contains("l.g = d.g AND l.g2 = d.g2"));
+        assertEquals(15, parts.metricsArgs().size(), "the scope's five arguments for each of three subqueries");
+    }
+
+    private static LocalDate d(String day) {
+        return LocalDate.parse(day);
     }
 
     @Test

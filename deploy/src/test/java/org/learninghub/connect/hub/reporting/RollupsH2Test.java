@@ -54,7 +54,8 @@ class RollupsH2Test {
             s.execute("CREATE TABLE platform_registration (id BIGINT PRIMARY KEY, issuer VARCHAR(500))");
             s.execute("INSERT INTO trust VALUES (7, 'RX1', '=Trust'), (8, 'RX2', 'Quiet')");
             s.execute("INSERT INTO catalogue_resource VALUES ('" + resource + "', 'Fire safety')");
-            for (String migration : List.of("V94__reporting_rollups.sql", "V102__roster_import.sql")) {
+            for (String migration : List.of("V94__reporting_rollups.sql", "V102__roster_import.sql",
+                    "V104__report_period_summary.sql")) {
                 for (String sql : Files.readString(Path.of("src/main/resources/db/migration/hub/" + migration))
                         .replaceAll("(?m)^--.*$", "").split(";")) {
                     if (!sql.isBlank()) {
