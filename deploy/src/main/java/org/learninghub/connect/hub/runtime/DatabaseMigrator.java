@@ -41,10 +41,8 @@ import org.flywaydb.core.Flyway;
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=${MPCONFIG=" + DatabaseConfigSource.JDBC_VALIDATOR + "}",
             "fish.payara.fail-all-connections=true",
-            // ...but at most once a second per connection: a check per borrow was a round trip (and a class
-            // lookup by name) on every request, 15 % of a single-statement POST (performance.md); a database
-            // cannot restart within the second between a connection's check and its next use.
-            "fish.payara.validate-atmost-once-period-in-seconds=1",
+            // On every borrow, although it costs a round trip: checking at most once a second let a connection that
+            // PostgreSQL had just ended be lent again unchecked (performance.md, "The single-statement path").
             // A request waits this long for a free connection, then is answered 503 (Payara's default: 60 s).
             "fish.payara.max-wait-time-in-millis=${MPCONFIG=" + DatabaseConfigSource.JDBC_POOL_WAIT_MILLIS + "}",
             // Development aid: log the stack of a connection held longer than this (0: off).

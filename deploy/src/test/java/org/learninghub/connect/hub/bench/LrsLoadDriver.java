@@ -27,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load driver for the LRS (not a test: it asserts nothing about time). It measures, against a running
@@ -111,34 +110,46 @@ public final class LrsLoadDriver {
 
     /** Statements stored per second by {@code clients} threads posting batches for {@code seconds}. */
     private double ingest(int clients, int batch, int seconds) throws Exception {
-        AtomicLong stored = new AtomicLong();
+        return perSecond(clients, seconds, (client, end) -> {
+            long stored = 0;
+            while (Instant.now().isBefore(end)) {
+                HttpResponse<String> r = send(request("statements")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(batch(client, batch))));
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("POST statements answered " + r.statusCode() + ": " + r.body());
+                }
+                stored += batch;
+            }
+            return stored;
+        });
+    }
+
+    /** One client's work until {@code end}: how many statements it stored. */
+    private interface Client {
+        long run(int client, Instant end) throws Exception;
+    }
+
+    /** Statements per second stored by {@code clients} threads each running {@code work} for {@code seconds}. */
+    private static double perSecond(int clients, int seconds, Client work) throws Exception {
         Instant end = Instant.now().plusSeconds(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> workers = new ArrayList<>();
+        List<Future<Long>> workers = new ArrayList<>();
         Instant begin = Instant.now();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            workers.add(pool.submit(() -> {
-                while (Instant.now().isBefore(end)) {
-                    HttpResponse<String> r = send(request("statements")
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(batch(client, batch))));
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("POST statements answered " + r.statusCode() + ": " + r.body());
-                    }
-                    stored.addAndGet(batch);
-                }
-                return null;
-            }));
+            workers.add(pool.submit(() -> work.run(client, end)));
         }
+        long stored = 0;
         try {
-            for (Future<?> w : workers) {
-                w.get();
+            for (Future<Long> w : workers) {
+                stored += w.get();
             }
         } finally {
+            // A failed client must end the run, not leave the others (non-daemon threads) keeping the JVM alive.
             pool.shutdownNow();
         }
-        return stored.get() / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        return stored / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
     }
 
     /**
@@ -158,32 +169,17 @@ public final class LrsLoadDriver {
             ddl.execute("DROP SEQUENCE IF EXISTS bench_baseline_seq");
             ddl.execute("CREATE SEQUENCE bench_baseline_seq");
         }
-        AtomicLong stored = new AtomicLong();
-        Instant end = Instant.now().plusSeconds(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> workers = new ArrayList<>();
-        Instant begin = Instant.now();
-        for (int k = 0; k < clients; k++) {
-            int client = k;
-            workers.add(pool.submit(() -> {
-                try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-                    c.setAutoCommit(false);
-                    while (Instant.now().isBefore(end)) {
-                        writeBatch(c, JSON.readTree(batch(client, batch)));
-                        stored.addAndGet(batch);
-                    }
+        return perSecond(clients, seconds, (client, end) -> {
+            long stored = 0;
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                c.setAutoCommit(false);
+                while (Instant.now().isBefore(end)) {
+                    writeBatch(c, JSON.readTree(batch(client, batch)));
+                    stored += batch;
                 }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> w : workers) {
-                w.get();
             }
-        } finally {
-            pool.shutdownNow();
-        }
-        return stored.get() / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+            return stored;
+        });
     }
 
     private static void writeBatch(Connection c, com.fasterxml.jackson.databind.JsonNode statements) throws SQLException {
