@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.learninghub.connect.hub.runtime.DatabaseFailure;
 import org.learninghub.connect.xapi.auth.Scope;
 
 /**
@@ -35,7 +36,32 @@ class CredentialCheck {
     @Inject
     DataSource dataSource;
 
+    /**
+     * Tried once more on a connection failure: a read is safe to repeat, and the connection the pool lent can be
+     * closed under it (when another of the pool's connections fails, Payara throws them all out), as EclipseLink
+     * retries such a read once ({@code JpaRetries}). A database that is really down fails both, and is answered 503.
+     */
     Optional<Stored> read(String key) {
+        try {
+            return query(key);
+        } catch (SQLException first) {
+            if (DatabaseFailure.of(first).orElse(null) != DatabaseFailure.UNAVAILABLE) {
+                throw failed(first);
+            }
+            try {
+                return query(key);
+            } catch (SQLException second) {
+                second.addSuppressed(first);
+                throw failed(second);
+            }
+        }
+    }
+
+    private static IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("reading a credential failed: " + e.getMessage(), e);
+    }
+
+    private Optional<Stored> query(String key) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT c.tenant_id, c.name, c.secret_hash, c.scopes, c.expires,"
                      + " c.revoked IS NOT NULL, t.status, c.launch_registration FROM lrs_credential c"
@@ -51,8 +77,6 @@ class CredentialCheck {
                         rs.getBoolean(6), "ACTIVE".equals(rs.getString(7)),
                         Optional.ofNullable(rs.getObject(8, UUID.class))));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading a credential failed: " + e.getMessage(), e);
         }
     }
 }
