@@ -41,8 +41,8 @@ import org.flywaydb.core.Flyway;
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=${MPCONFIG=" + DatabaseConfigSource.JDBC_VALIDATOR + "}",
             "fish.payara.fail-all-connections=true",
-            // On every borrow, although it costs a round trip: checking at most once a second let a connection that
-            // PostgreSQL had just ended be lent again unchecked (performance.md, "The single-statement path").
+            // On every borrow, although it costs a round trip: checked at most once a second, a connection that
+            // PostgreSQL had just ended could reach a write unchecked (performance.md, "The single-statement path").
             // A request waits this long for a free connection, then is answered 503 (Payara's default: 60 s).
             "fish.payara.max-wait-time-in-millis=${MPCONFIG=" + DatabaseConfigSource.JDBC_POOL_WAIT_MILLIS + "}",
             // Development aid: log the stack of a connection held longer than this (0: off).
