@@ -29,7 +29,7 @@ class CredentialCheck {
                   Optional<Instant> expires, boolean revoked, boolean trustActive, Optional<UUID> launchRegistration) {
 
         boolean usable(Instant now) {
-            return trustActive && !revoked && expires.map(now::isBefore).orElse(true);
+            return trustActive && LrsCredential.usable(revoked, expires, now);
         }
     }
 

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class LaunchCredentials {
 
-    /** Every launch credential is named so; {@link LrsCredentials} looks for a session only behind this name. */
+    /** Every launch credential is named so (its authority shows the session); its session is in launch_registration. */
     static final String NAME_PREFIX = "launch ";
     /** What launched content needs: record, read back its own statements, keep its State. */
     static final String SCOPES = "state statements/read/mine statements/write";

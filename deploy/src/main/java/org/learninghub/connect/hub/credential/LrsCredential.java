@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.learninghub.connect.xapi.auth.Scope;
@@ -87,7 +88,12 @@ public class LrsCredential {
 
     /** Usable now: not revoked and not expired. */
     public boolean isUsable(Instant now) {
-        return revoked == null && (expires == null || expires.toInstant().isAfter(now));
+        return usable(revoked != null, Optional.ofNullable(expires).map(OffsetDateTime::toInstant), now);
+    }
+
+    /** The one rule, for this entity and for the credential check's plain read of the same row. */
+    static boolean usable(boolean revoked, Optional<Instant> expires, Instant now) {
+        return !revoked && expires.map(now::isBefore).orElse(true);
     }
 
     void revoke(Instant at) {

@@ -76,12 +76,12 @@ public class LrsCredentials implements CredentialStore {
         CredentialCheck.Stored credential = found.get();
         Agent authority = authority(credential.name(), credential.key());
         LrsPrincipal plain = new LrsPrincipal(credential.key(), credential.tenant(), credential.scopes(), authority);
-        if (!credential.name().startsWith(LaunchCredentials.NAME_PREFIX) || credential.launchRegistration().isEmpty()) {
+        if (credential.launchRegistration().isEmpty()) {
             return Optional.of(plain);
         }
-        // A launch credential is usable only with the restriction of its session; one whose session cannot be found
-        // is refused rather than let through unconfined. (A credential an administrator merely named so has no
-        // session and stays an ordinary one.)
+        // A launch credential (only LaunchCredentials.issue binds one to a session) is usable only with the
+        // restriction of its session; one whose session cannot be found is refused rather than let through
+        // unconfined. A credential an administrator merely named like one has no session and stays ordinary.
         if (!launchRestrictions.isResolvable()) {
             return Optional.empty();
         }
