@@ -767,13 +767,15 @@ public class StatementQueries {
             }
         }
 
-        /** Warm-up, then {@code requests} calls spread over {@code clients} threads; latency of each call. */
+        /** Warm-up ({@code bench.warmup} calls, unreported), then {@code requests} calls spread over {@code clients} threads; latency of each call. */
         Figures time(Shape shape, Call call) throws Exception {
             if (shape.probes().isEmpty()) {
                 return new Figures(Double.NaN, Double.NaN, Double.NaN, 0, 0);
             }
             long[] latencies = new long[requests];
-            AtomicInteger next = new AtomicInteger(-Math.min(requests, 100));
+            // The server's JIT compiles the request path over its first ~15 000 requests (performance.md, "The
+            // single-statement path"); a short warm-up measured the compiler. Shapes share most of that path.
+            AtomicInteger next = new AtomicInteger(-Integer.getInteger("bench.warmup", 2000));
             AtomicInteger errors = new AtomicInteger();
             List<Thread> threads = new ArrayList<>();
             long[] start = new long[1];

@@ -10,7 +10,8 @@
 # statements (default 1 000 000; about 4 GB with indexes, 5-15 minutes) straight into the LRS tables unless
 # the database already holds that many, then measures. The loaded database is kept for the next run.
 #   BENCH_PORT (default 8097), BENCH_CLIENTS (concurrent clients, default 4), BENCH_REQUESTS (per figure,
-#   default 1000), BENCH_LIMIT (statements per page, default 25), BENCH_RELOAD=1 to load afresh.
+#   default 1000), BENCH_WARMUP (unreported calls before each figure, default 2000), BENCH_LIMIT (statements per
+#   page, default 25), BENCH_RELOAD=1 to load afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${BENCH_PORT:-8097}"
@@ -49,7 +50,7 @@ cred=$(curl -sf -u "$admin:$password" -H 'Content-Type: application/json' \
 key=$(echo "$cred" | field key)
 secret=$(echo "$cred" | field secret)
 echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- xapi-lrs deploy || echo ' (with uncommitted changes)'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-java -cp "$cp" bench/StatementQueries.java measure "$db" "http://127.0.0.1:$port/xapi/" BQ01 "$key" "$secret" \
+java -Dbench.warmup="${BENCH_WARMUP:-2000}" -cp "$cp" bench/StatementQueries.java measure "$db" "http://127.0.0.1:$port/xapi/" BQ01 "$key" "$secret" \
   "${BENCH_CLIENTS:-4}" "${BENCH_REQUESTS:-1000}" "${BENCH_LIMIT:-25}"
 # The activity&since SQL as it was (plain join) and as it is (lateral probe), planned at every execution.
 java -cp "$cp" bench/StatementQueries.java plans "$db" BQ01 "${BENCH_LIMIT:-25}"

@@ -83,7 +83,18 @@ public class DatabaseMigrator {
             LOG.info(() -> "Schema of module " + module + " at version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migrations applied)");
         }
+        if (vendor.equals("postgresql")) {
+            warnWithoutAutovacuum();
+        }
         complete = true;
+    }
+
+    private void warnWithoutAutovacuum() {
+        try (Connection c = dataSource.getConnection()) {
+            AutovacuumCheck.warning(c).ifPresent(LOG::warning);
+        } catch (SQLException e) {
+            LOG.warning(() -> "Could not read PostgreSQL's autovacuum setting: " + e.getMessage());
+        }
     }
 
     /** True once every module's schema is current. */

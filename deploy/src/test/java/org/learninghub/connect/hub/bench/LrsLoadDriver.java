@@ -89,12 +89,21 @@ public final class LrsLoadDriver {
                 System.out.printf("baseline, plain JDBC (the same statements' JSON and link rows, batches of %d,"
                         + " %d clients, into copies of the LRS tables with their indexes): %.0f statements/s;"
                         + " batched POST reaches %.0f %% of it%n", batch, clients, jdbc, 100 * batched / jdbc);
+                double jdbcSingle = driver.jdbcIngest(args[7], clients, 1, seconds);
+                System.out.printf("baseline, plain JDBC with one statement per transaction, %d clients: %.0f statements/s;"
+                        + " single POST reaches %.0f %% of it%n", clients, jdbcSingle, 100 * single / jdbcSingle);
             }
         } else if (args[3].equals("state")) {
             int clients = Integer.parseInt(args[4]);
             int seconds = Integer.parseInt(args[5]);
             driver.state(clients, Math.max(1, seconds / 2)); // warm-up, not reported
-            driver.state(clients, seconds).print("State over HTTP (PUT then GET)");
+            StateFigures state = driver.state(clients, seconds);
+            state.print("State over HTTP (PUT then GET)");
+            // The server's own ceiling at the moment: a request that reads no database and checks no credential.
+            double floor = driver.aboutPerSecond(clients, seconds);
+            System.out.printf("ceiling, GET /xapi/about (no database, no credential check), %d clients: %.0f requests/s;"
+                    + " State's PUTs and GETs together reach %.0f %% of it%n", clients, floor,
+                    100 * (state.writes().size() + state.reads().size()) / state.seconds() / floor);
             new StateBaseline(args[6]).run(clients, seconds, driver::stateDocument).print("baseline, plain JDBC (upsert then read of the same row)");
         } else {
             int queries = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
@@ -125,12 +134,27 @@ public final class LrsLoadDriver {
         });
     }
 
+    /** Requests per second {@code clients} threads get answered by {@code GET /xapi/about} for {@code seconds}. */
+    private double aboutPerSecond(int clients, int seconds) throws Exception {
+        return perSecond(clients, seconds, (client, end) -> {
+            long answered = 0;
+            while (Instant.now().isBefore(end)) {
+                HttpResponse<String> r = send(request("about").GET());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET about answered " + r.statusCode() + ": " + r.body());
+                }
+                answered++;
+            }
+            return answered;
+        });
+    }
+
     /** One client's work until {@code end}: how many statements it stored. */
     private interface Client {
         long run(int client, Instant end) throws Exception;
     }
 
-    /** Statements per second stored by {@code clients} threads each running {@code work} for {@code seconds}. */
+    /** What {@code clients} threads each running {@code work} for {@code seconds} count (statements, requests), per second. */
     private static double perSecond(int clients, int seconds, Client work) throws Exception {
         Instant end = Instant.now().plusSeconds(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -14,6 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The access log of the packaged server ({@code bin/hub}, whose output the test reads): one JSON line per request,
  * found by the request id the test sends, with status, caller, duration and bytes, and none of the secrets the
  * requests carried in headers, queries or paths. Requests the authentication mechanism refuses and those the
- * container refuses for a missing role are logged too.
+ * container refuses for a missing role are logged too. The same output carries the start-up warnings an operator
+ * must see.
  */
 class AccessLogIT {
 
@@ -145,6 +151,25 @@ class AccessLogIT {
                 wrongSecret, idToken, state, linkToken, registrationToken, agent)) {
             assertFalse(everything.contains(secret), "the server's output holds a secret: " + secret);
         }
+    }
+
+    /**
+     * The same server's start-up log names a PostgreSQL that runs without autovacuum, whose statistics would go
+     * stale as the store grows (operations.md). Whichever way the test database is set, the log must agree with it.
+     */
+    @Test
+    void theStartUpLogSaysWhenPostgresqlRunsWithoutAutovacuum() throws SQLException {
+        boolean off;
+        try (Connection c = DriverManager.getConnection(System.getProperty("hub.test.db.url"),
+                System.getProperty("hub.test.db.user", "postgres"), System.getProperty("hub.test.db.password", ""));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW autovacuum")) {
+            assertTrue(rs.next());
+            off = rs.getString(1).equals("off");
+        }
+        assertEquals(off, read().contains("PostgreSQL autovacuum is off"),
+                "autovacuum is " + (off ? "off" : "on") + " on the test database; the start-up log must "
+                        + (off ? "" : "not ") + "warn about it");
     }
 
     private static String requestId() {
