@@ -7,7 +7,8 @@
 #   its first administrator is the benchmark's own), BENCH_PORT (default 8099),
 #   BENCH_INGEST_ARGS ("clients batch seconds", default "4 100 20"), BENCH_QUERY_ARGS ("queries", default 2000),
 #   BENCH_WARMUP (seconds of unreported posting first, two thirds single and one third batched; default 60),
-#   BENCH_STATE_ARGS ("clients seconds" of State PUT-then-GET, after half as long unreported; default "4 20").
+#   BENCH_STATE_ARGS ("clients seconds" of State PUT-then-GET, after half of BENCH_WARMUP unreported; default "4 20"),
+#   then GET /xapi/about for as long with as many clients: the server's ceiling at the moment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -26,7 +27,7 @@ cp="$(bench_classpath)"
 driver=org.learninghub.connect.hub.bench.LrsLoadDriver
 java -cp "$cp" -Dbench.warmup.seconds="${BENCH_WARMUP:-60}" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" ingest ${BENCH_INGEST_ARGS:-4 100 20} \
   "jdbc:postgresql://127.0.0.1:5432/$dbname?reWriteBatchedInserts=true"
-java -cp "$cp" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" state ${BENCH_STATE_ARGS:-4 20} \
+java -cp "$cp" -Dbench.warmup.seconds="${BENCH_WARMUP:-60}" $driver "http://127.0.0.1:$port/xapi/" "$key" "$secret" state ${BENCH_STATE_ARGS:-4 20} \
   "jdbc:postgresql://127.0.0.1:5432/$dbname"
 # Fresh planner statistics, as autovacuum would have them for a table that grew by this much.
 psql -h 127.0.0.1 -U postgres -d "$dbname" -qc 'analyze'

@@ -25,8 +25,6 @@ public class DatabaseConfigSource implements ConfigSource {
     public static final String JDBC_URL = "hub.jdbc.url";
     public static final String JDBC_USER = "hub.jdbc.user";
     public static final String JDBC_PASSWORD = "hub.jdbc.password";
-    /** Payara's validator class for the database in use: the pool checks a connection before lending it. */
-    public static final String JDBC_VALIDATOR = "hub.jdbc.validation-class";
     /** Milliseconds a request waits for a pooled connection before it is refused (503). */
     public static final String JDBC_POOL_WAIT_MILLIS = "hub.jdbc.pool-wait-millis";
     /** Seconds a connection may be held before Payara logs it as leaked (0: off). */
@@ -42,7 +40,7 @@ public class DatabaseConfigSource implements ConfigSource {
             ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
     private static final Set<String> NAMES = Set.of(JDBC_CLASS, JDBC_URL, JDBC_USER, JDBC_PASSWORD,
-            JDBC_VALIDATOR, JDBC_POOL_WAIT_MILLIS, JDBC_LEAK_TIMEOUT);
+            JDBC_POOL_WAIT_MILLIS, JDBC_LEAK_TIMEOUT);
 
     @Override
     public Set<String> getPropertyNames() {
@@ -65,7 +63,6 @@ public class DatabaseConfigSource implements ConfigSource {
             case JDBC_URL -> dbUrl.map(url -> tuned(url, DatabaseTimeouts.fromConfig()))
                     .orElseGet(DatabaseConfigSource::embeddedUrl);
             case JDBC_CLASS -> driverClassFor(dbUrl.orElse("jdbc:h2:"));
-            case JDBC_VALIDATOR -> validatorFor(dbUrl.orElse("jdbc:h2:"));
             case JDBC_USER -> setting("hub.db.user").orElse(dbUrl.isPresent() ? "postgres" : "hub");
             case JDBC_PASSWORD -> setting("hub.db.password").orElse(dbUrl.isPresent() ? "" : "hub");
             case JDBC_POOL_WAIT_MILLIS -> Long.toString(DatabaseTimeouts.fromConfig().poolWait().toMillis());
@@ -83,13 +80,6 @@ public class DatabaseConfigSource implements ConfigSource {
         }
         throw new IllegalArgumentException(
                 "hub.db.url must be a jdbc:postgresql: or jdbc:h2: URL, got: " + jdbcUrl);
-    }
-
-    /** Payara's own validators: {@code SELECT 1} with a query timeout on PostgreSQL, {@code SELECT '1'} on H2. */
-    static String validatorFor(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:postgresql:")
-                ? "org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
-                : "org.glassfish.api.jdbc.validation.H2ConnectionValidation";
     }
 
     /**

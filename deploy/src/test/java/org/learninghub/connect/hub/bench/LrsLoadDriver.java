@@ -96,7 +96,8 @@ public final class LrsLoadDriver {
         } else if (args[3].equals("state")) {
             int clients = Integer.parseInt(args[4]);
             int seconds = Integer.parseInt(args[5]);
-            driver.state(clients, Math.max(1, seconds / 2)); // warm-up, not reported
+            // Warm-up, not reported: half the ingest warm-up, as the server has compiled the shared request path by then.
+            driver.state(clients, Math.max(1, Integer.getInteger("bench.warmup.seconds", 60) / 2));
             StateFigures state = driver.state(clients, seconds);
             state.print("State over HTTP (PUT then GET)");
             // The server's own ceiling at the moment: a request that reads no database and checks no credential.

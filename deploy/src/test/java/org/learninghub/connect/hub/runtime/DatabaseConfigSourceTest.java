@@ -66,14 +66,6 @@ class DatabaseConfigSourceTest {
         assertFalse(url.contains("statement_timeout"), url);
     }
 
-    @Test
-    void eachDatabaseHasItsOwnValidator() {
-        assertEquals("org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                DatabaseConfigSource.validatorFor("jdbc:postgresql://h/hub"));
-        assertEquals("org.glassfish.api.jdbc.validation.H2ConnectionValidation",
-                DatabaseConfigSource.validatorFor("jdbc:h2:file:/tmp/hub"));
-    }
-
     private static String tuned(String url) {
         return DatabaseConfigSource.tuned(url, DatabaseTimeouts.DEFAULTS);
     }
