@@ -62,7 +62,10 @@ public final class LaunchLoadDriver {
         LaunchLoadDriver driver = new LaunchLoadDriver(URI.create(args[0]), args[1], args[2]);
         try (TestPlatform platform = TestPlatform.start()) {
             driver.register(platform);
-            driver.run(platform, 1, 5, "warm-up, 1 browser");
+            // Warm-up: the server's JIT compiles the request path over the first minutes of load (performance.md,
+            // "The connection check"); a 5 s warm-up measured the compiler as much as the launch.
+            driver.run(platform, browsers, Integer.getInteger("bench.warmup.seconds", 60),
+                    "warm-up (not a result), " + browsers + " browsers");
             driver.run(platform, 1, seconds, "sequential, 1 browser");
             driver.run(platform, browsers, seconds, "concurrent, " + browsers + " browsers");
         }
