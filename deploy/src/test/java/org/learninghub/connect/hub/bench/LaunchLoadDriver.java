@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -16,9 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.learninghub.connect.hub.it.Browser;
@@ -91,36 +89,26 @@ public final class LaunchLoadDriver {
     }
 
     private void run(TestPlatform platform, int browsers, int seconds, String label) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Long> hubNanos = Collections.synchronizedList(new ArrayList<>());
         AtomicLong signNanos = new AtomicLong();
         AtomicLong unanswered = new AtomicLong();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(browsers);
-        long started = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < browsers; i++) {
-            running.add(pool.submit(() -> {
-                Browser browser = new Browser(REQUEST_BOUND);
-                while (System.nanoTime() < end) {
-                    browser.forgetCookies();
-                    try {
-                        launch(browser, platform, hubNanos, signNanos, errors);
-                    } catch (RuntimeException e) {
-                        if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
-                            unanswered.incrementAndGet();
-                        } else {
-                            errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
-                        }
+        double elapsed = ConcurrentClients.run(browsers, seconds, (client, end) -> {
+            Browser browser = new Browser(REQUEST_BOUND);
+            while (Instant.now().isBefore(end)) {
+                browser.forgetCookies();
+                try {
+                    launch(browser, platform, hubNanos, signNanos, errors);
+                } catch (RuntimeException e) {
+                    if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                        unanswered.incrementAndGet();
+                    } else {
+                        errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
                     }
                 }
-            }));
-        }
-        for (Future<?> f : running) {
-            f.get();
-        }
-        pool.shutdown();
-        double elapsed = (System.nanoTime() - started) / 1e9;
+            }
+            return null;
+        }).seconds();
         List<Long> sorted = new ArrayList<>(hubNanos);
         Collections.sort(sorted);
         int n = sorted.size();

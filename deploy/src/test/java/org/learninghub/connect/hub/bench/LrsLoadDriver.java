@@ -24,9 +24,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Load driver for the LRS (not a test: it asserts nothing about time). It measures, against a running
@@ -150,31 +147,10 @@ public final class LrsLoadDriver {
         });
     }
 
-    /** One client's work until {@code end}: how many statements it stored. */
-    private interface Client {
-        long run(int client, Instant end) throws Exception;
-    }
-
     /** What {@code clients} threads each running {@code work} for {@code seconds} count (statements, requests), per second. */
-    private static double perSecond(int clients, int seconds, Client work) throws Exception {
-        Instant end = Instant.now().plusSeconds(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<Long>> workers = new ArrayList<>();
-        Instant begin = Instant.now();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            workers.add(pool.submit(() -> work.run(client, end)));
-        }
-        long stored = 0;
-        try {
-            for (Future<Long> w : workers) {
-                stored += w.get();
-            }
-        } finally {
-            // A failed client must end the run, not leave the others (non-daemon threads) keeping the JVM alive.
-            pool.shutdownNow();
-        }
-        return stored / (Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    private static double perSecond(int clients, int seconds, ConcurrentClients.Work<Long> work) throws Exception {
+        ConcurrentClients.Run<Long> run = ConcurrentClients.run(clients, seconds, work);
+        return run.results().stream().mapToLong(Long::longValue).sum() / run.seconds();
     }
 
     /**

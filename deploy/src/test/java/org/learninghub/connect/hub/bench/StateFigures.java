@@ -1,13 +1,9 @@
 package org.learninghub.connect.hub.bench;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** Writes and reads per second, with their latency percentiles, of one State load run (HTTP or its baseline). */
 record StateFigures(double seconds, List<Long> writes, List<Long> reads) {
@@ -18,36 +14,24 @@ record StateFigures(double seconds, List<Long> writes, List<Long> reads) {
     }
 
     static StateFigures measure(int clients, int seconds, Step step) throws Exception {
-        Instant end = Instant.now().plusSeconds(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<List<long[]>>> workers = new ArrayList<>();
-        long begin = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            workers.add(pool.submit(() -> {
-                List<long[]> mine = new ArrayList<>();
-                for (long i = 0; Instant.now().isBefore(end); i++) {
-                    mine.add(step.run(client, i));
-                }
-                return mine;
-            }));
-        }
+        ConcurrentClients.Run<List<long[]>> run = ConcurrentClients.run(clients, seconds, (client, end) -> {
+            List<long[]> mine = new ArrayList<>();
+            for (long i = 0; Instant.now().isBefore(end); i++) {
+                mine.add(step.run(client, i));
+            }
+            return mine;
+        });
         List<Long> writes = new ArrayList<>();
         List<Long> reads = new ArrayList<>();
-        try {
-            for (Future<List<long[]>> w : workers) {
-                for (long[] pair : w.get()) {
-                    writes.add(pair[0]);
-                    reads.add(pair[1]);
-                }
+        for (List<long[]> mine : run.results()) {
+            for (long[] pair : mine) {
+                writes.add(pair[0]);
+                reads.add(pair[1]);
             }
-        } finally {
-            // A failed client must end the run, not leave the others (non-daemon threads) keeping the JVM alive.
-            pool.shutdownNow();
         }
         Collections.sort(writes);
         Collections.sort(reads);
-        return new StateFigures((System.nanoTime() - begin) / 1e9, writes, reads);
+        return new StateFigures(run.seconds(), writes, reads);
     }
 
     void print(String label) {
