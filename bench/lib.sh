@@ -43,11 +43,12 @@ bench_start_hub() {
   [ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
   bench_classpath >/dev/null
   bench_log="$(mktemp -t hub-bench.XXXXXX.log)"
-  # The tool key secret is fixed because benchmark databases are kept between runs.
+  # The tool key secret is fixed because benchmark databases are kept between runs. The JVM options are bin/hub's own
+  # (the server as operators start it) unless HUB_JAVA_OPTS is set.
   HUB_HTTP_PORT=$port HUB_DB_URL="jdbc:postgresql://127.0.0.1:5432/$name" HUB_DB_USER=postgres HUB_DB_PASSWORD= \
     HUB_ADMIN_USER=$admin HUB_ADMIN_PASSWORD=$password HUB_PUBLIC_URL="${public:-http://127.0.0.1:$port}" \
     HUB_KEYS_SECRET="${BENCH_KEYS_SECRET:-bench-tool-keys-secret-not-for-production}" \
-    HUB_JAVA_OPTS="${HUB_JAVA_OPTS:--Xmx1g}" bin/hub > "$bench_log" 2>&1 &
+    bin/hub > "$bench_log" 2>&1 &
   bench_server=$!
   trap 'kill -TERM $bench_server ${bench_analyzer:-} 2>/dev/null || true; wait $bench_server 2>/dev/null || true; rm -f "$bench_log"' EXIT
   bench_statistics "$name"

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.learninghub.connect.xapi.http.XapiJson;
 import org.learninghub.connect.xapi.statement.store.NewStatement;
 import org.learninghub.connect.xapi.statement.store.StatementListener;
@@ -29,7 +31,8 @@ public class OutcomeListener implements StatementListener {
             "http://adlnet.gov/expapi/verbs/failed", "failed");
 
     @Override
-    public void stored(Connection c, long tenant, List<NewStatement> statements) throws SQLException {
+    public void stored(Connection c, long tenant, List<NewStatement> statements,
+                       Set<UUID> voidedBeforeArrival) throws SQLException {
         for (NewStatement s : statements) {
             if (s.registration().isEmpty()) {
                 continue;

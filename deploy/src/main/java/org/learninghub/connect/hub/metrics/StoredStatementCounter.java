@@ -8,6 +8,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.learninghub.connect.xapi.statement.store.NewStatement;
 import org.learninghub.connect.xapi.statement.store.StatementListener;
 
@@ -25,7 +27,8 @@ public class StoredStatementCounter implements StatementListener {
     TransactionSynchronizationRegistry transactions;
 
     @Override
-    public void stored(Connection connection, long tenant, List<NewStatement> statements) {
+    public void stored(Connection connection, long tenant, List<NewStatement> statements,
+                       Set<UUID> voidedBeforeArrival) {
         int count = statements.size();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

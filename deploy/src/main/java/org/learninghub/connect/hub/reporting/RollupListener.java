@@ -31,9 +31,9 @@ public class RollupListener implements StatementListener {
     private static final int MAX_IRI = 2048;
 
     @Override
-    public void stored(Connection c, long tenant, List<NewStatement> statements) throws SQLException {
+    public void stored(Connection c, long tenant, List<NewStatement> statements, Set<UUID> voidedBefore)
+            throws SQLException {
         Instant now = Instant.now();
-        Set<UUID> voidedBefore = voidedBeforeArrival(c, tenant, statements);
         Map<UUID, Optional<Session>> sessions = new HashMap<>();
         // The sessions of outcomes are locked first and in registration order, whatever the statements' order.
         List<UUID> outcomes = statements.stream().filter(s -> s.voidingTarget().isEmpty()
@@ -91,29 +91,6 @@ public class RollupListener implements StatementListener {
             rollups.voided(voided);
         }
         rollups.flush();
-    }
-
-    /** The statements of this request whose voiding statement arrived before them, or with them. */
-    private static Set<UUID> voidedBeforeArrival(Connection c, long tenant, List<NewStatement> statements)
-            throws SQLException {
-        Set<UUID> voided = new HashSet<>();
-        statements.forEach(s -> s.voidingTarget().ifPresent(voided::add));
-        List<UUID> counted = statements.stream().filter(s -> s.voidingTarget().isEmpty()
-                && !Kind.of(s.verb()).isEmpty()).map(NewStatement::id).toList();
-        if (counted.isEmpty()) {
-            return voided;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT voiding_target FROM xapi_statement WHERE tenant_id = ? AND voiding_target = ANY (?)")) {
-            ps.setLong(1, tenant);
-            ps.setArray(2, c.createArrayOf("UUID", counted.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    voided.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
-        return voided;
     }
 
     /**

@@ -138,6 +138,35 @@ class StatementResourceIT extends HubIT {
     }
 
     @Test
+    void aStatementWhoseVoidingStatementCameFirstIsStoredVoided() {
+        Statements lrs = fresh("1.0.3");
+        String verb = "http://example.org/verbs/" + UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        assertEquals(200, lrs.post(voiding(late)).statusCode(), "a voiding statement may target what is not stored yet");
+        assertEquals(204, lrs.put(late, Statements.statement("ann@example.org", verb, ACTIVITY)).statusCode());
+        assertEquals(404, lrs.byId(late).statusCode(), "voided on arrival");
+        assertEquals(200, lrs.get("voidedStatementId=" + late).statusCode());
+
+        UUID together = UUID.randomUUID();
+        String target = Statements.statement("ann@example.org", verb, ACTIVITY).replaceFirst("\\{",
+                "{\"id\":\"" + together + "\",");
+        assertEquals(200, lrs.post("[" + voiding(together) + "," + target + "]").statusCode());
+        assertEquals(404, lrs.byId(together).statusCode(), "voided by a statement of the same request");
+        assertEquals(200, lrs.get("voidedStatementId=" + together).statusCode());
+        for (JsonNode found : Statements.json(lrs.get(Statements.q("verb", verb))).get("statements")) {
+            String id = found.get("id").asText();
+            assertFalse(id.equals(late.toString()) || id.equals(together.toString()),
+                    "a voided statement is in query results: " + id);
+        }
+    }
+
+    private static String voiding(UUID target) {
+        return "{\"actor\":{\"mbox\":\"mailto:admin@example.org\"},"
+                + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+                + "\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" + target + "\"}}";
+    }
+
+    @Test
     void scopesAreEnforced() {
         Statements readOnly = fresh("1.0.3", "statements/read");
         assertEquals(403, readOnly.post(Statements.statement("a@example.org", VERB, ACTIVITY)).statusCode());

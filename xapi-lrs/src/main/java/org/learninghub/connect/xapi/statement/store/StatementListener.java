@@ -3,6 +3,8 @@ package org.learninghub.connect.xapi.statement.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Told about statements inside the transaction that stores them, on the same connection, so whatever it writes
@@ -12,5 +14,11 @@ import java.util.List;
  */
 public interface StatementListener {
 
-    void stored(Connection connection, long tenant, List<NewStatement> statements) throws SQLException;
+    /**
+     * @param voidedBeforeArrival the ids among {@code statements} whose voiding statement was stored before them or
+     *                            arrives in the same request (such a statement is stored voided), and the targets of the
+     *                            voiding statements among them
+     */
+    void stored(Connection connection, long tenant, List<NewStatement> statements, Set<UUID> voidedBeforeArrival)
+            throws SQLException;
 }
