@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -40,15 +42,38 @@ final class SummaryInvalidation {
             return;
         }
         CompactionLocks.share(c, old);
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM report_period_summary WHERE tenant_id IN (0, ?)"
-                + " AND ((period = 'D' AND period_start = ?) OR (period = 'W' AND period_start = ?))")) {
-            for (LocalDate d : old) {
-                ps.setLong(1, tenant);
-                ps.setObject(2, d);
-                ps.setObject(3, Days.weekStart(d));
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM report_period_summary WHERE tenant_id = ? AND period = ? AND period_start = ?")) {
+            for (Row row : rows(tenant, old)) {
+                ps.setLong(1, row.tenant());
+                ps.setString(2, row.period().code);
+                ps.setObject(3, row.start());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /** A summary row by its primary key. */
+    record Row(long tenant, Period period, LocalDate start) {
+    }
+
+    /**
+     * The summary rows a change to these days of a trust invalidates (the days' and their weeks', the trust's and all
+     * trusts'), in one order every writer follows: deleted one by one in it, the rows are locked in it, so two
+     * writers of overlapping days never each hold a row the other waits for (one statement per day did: its day's
+     * row and the shared week's row were locked in whatever order the scan met them).
+     */
+    static List<Row> rows(long tenant, Collection<LocalDate> days) {
+        SortedSet<Row> rows = new TreeSet<>(Comparator.comparingLong(Row::tenant)
+                .thenComparing(Row::period).thenComparing(Row::start));
+        for (long t : new long[] {0, tenant}) {
+            for (LocalDate d : days) {
+                for (Period p : Period.values()) {
+                    rows.add(new Row(t, p, p.start(d)));
+                }
+            }
+        }
+        return List.copyOf(rows);
     }
 }

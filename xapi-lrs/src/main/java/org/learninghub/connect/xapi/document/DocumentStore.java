@@ -26,9 +26,16 @@ public class DocumentStore {
     private static final String FIND = "SELECT content_type, content, etag, updated FROM xapi_document"
             + " WHERE tenant_id = ? AND doc_key = ?";
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
-    private static final String INSERT = "INSERT INTO xapi_document (tenant_id, doc_key, scope_key, kind,"
-            + " activity_iri, agent_ifi, registration, doc_id, content_type, content, etag, updated)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = " (tenant_id, doc_key, scope_key, kind, activity_iri, agent_ifi, registration,"
+            + " doc_id, content_type, content, etag, updated)";
+    private static final String VALUES = " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO xapi_document" + COLUMNS + VALUES;
+    /** PostgreSQL's upsert is atomic under concurrency: the loser of a race on a new key updates the winner's row. */
+    private static final String OVERWRITE_POSTGRESQL = INSERT + " ON CONFLICT (tenant_id, doc_key) DO UPDATE"
+            + " SET content_type = EXCLUDED.content_type, content = EXCLUDED.content, etag = EXCLUDED.etag,"
+            + " updated = EXCLUDED.updated";
+    /** H2 has no DO UPDATE; its MERGE by key replaces the row or inserts it. */
+    private static final String OVERWRITE_H2 = "MERGE INTO xapi_document" + COLUMNS + " KEY (tenant_id, doc_key)" + VALUES;
     private static final String UPDATE = "UPDATE xapi_document SET content_type = ?, content = ?, etag = ?, updated = ?"
             + " WHERE tenant_id = ? AND doc_key = ?";
     private static final String DELETE = "DELETE FROM xapi_document WHERE tenant_id = ? AND doc_key = ?";
@@ -56,26 +63,44 @@ public class DocumentStore {
     /** Fails with the database's unique-violation when another writer created the document first. */
     public void insert(Connection c, long tenantId, DocumentKey key, DocumentBody body, Instant now)
             throws SQLException {
-        DocumentScope scope = key.scope();
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setLong(1, tenantId);
-            s.setString(2, key.key());
-            s.setString(3, scope.key());
-            s.setString(4, scope.kind().storedName());
-            s.setString(5, scope.activityIri());
-            s.setString(6, scope.agentIfi());
-            if (key.registration().isPresent()) {
-                s.setObject(7, key.registration().get());
-            } else {
-                s.setNull(7, Types.OTHER);
-            }
-            s.setString(8, key.id());
-            s.setString(9, body.contentType());
-            s.setBytes(10, body.content());
-            s.setString(11, body.etag());
-            s.setObject(12, timestamp(now));
+            bindRow(s, tenantId, key, body, now);
             s.executeUpdate();
         }
+    }
+
+    /**
+     * Replaces the document, or creates it, in one statement that takes no lock beyond its own row's: the last
+     * writer wins, as for a State PUT without concurrency headers.
+     */
+    public void overwrite(Connection c, long tenantId, DocumentKey key, DocumentBody body, Instant now)
+            throws SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        try (PreparedStatement s = c.prepareStatement(postgres ? OVERWRITE_POSTGRESQL : OVERWRITE_H2)) {
+            bindRow(s, tenantId, key, body, now);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bindRow(PreparedStatement s, long tenantId, DocumentKey key, DocumentBody body, Instant now)
+            throws SQLException {
+        DocumentScope scope = key.scope();
+        s.setLong(1, tenantId);
+        s.setString(2, key.key());
+        s.setString(3, scope.key());
+        s.setString(4, scope.kind().storedName());
+        s.setString(5, scope.activityIri());
+        s.setString(6, scope.agentIfi());
+        if (key.registration().isPresent()) {
+            s.setObject(7, key.registration().get());
+        } else {
+            s.setNull(7, Types.OTHER);
+        }
+        s.setString(8, key.id());
+        s.setString(9, body.contentType());
+        s.setBytes(10, body.content());
+        s.setString(11, body.etag());
+        s.setObject(12, timestamp(now));
     }
 
     public void update(Connection c, long tenantId, DocumentKey key, DocumentBody body, Instant now)

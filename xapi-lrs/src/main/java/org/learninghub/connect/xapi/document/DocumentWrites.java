@@ -20,6 +20,7 @@ import org.learninghub.connect.xapi.http.XapiException;
  * preconditions are checked and JSON merged against the latest version, and no update is lost. Creating a
  * document cannot lock a row that does not exist yet; two creators race on the unique key instead, and the
  * loser's attempt ends in {@link WriteRaceLost} (its transaction rolled back) for {@link Documents} to retry.
+ * A write that needs nothing of the stored document (an unconditional 1.0.3 State PUT) is one upsert instead.
  */
 @ApplicationScoped
 public class DocumentWrites {
@@ -45,6 +46,18 @@ public class DocumentWrites {
                 unconditional.check(current.isPresent());
             }
             return write(c, tenantId, key, body, current.isPresent());
+        });
+    }
+
+    /**
+     * Replaces (or creates) the document when nothing needs the stored one first: a PUT without concurrency headers
+     * where they are not required (1.0.3 State). One statement, committed on its own, with no row read before it;
+     * returns its new ETag.
+     */
+    public String overwrite(long tenantId, DocumentKey key, DocumentBody body) {
+        return inTransaction(c -> {
+            store.overwrite(c, tenantId, key, body, now());
+            return body.etag();
         });
     }
 
@@ -86,14 +99,18 @@ public class DocumentWrites {
 
     private String write(Connection c, long tenantId, DocumentKey key, DocumentBody body, boolean exists)
             throws SQLException {
-        // Microseconds: what both databases keep, so a 'since' compares with exactly what was stored.
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         if (exists) {
             store.update(c, tenantId, key, body, now);
         } else {
             store.insert(c, tenantId, key, body, now);
         }
         return body.etag();
+    }
+
+    /** Microseconds: what both databases keep, so a 'since' compares with exactly what was stored. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private <T> T inTransaction(Work<T> work) {

@@ -44,6 +44,9 @@ public class Documents {
                       XapiVersion version) {
         body.requireWellFormed();
         UnconditionalPut unconditional = UnconditionalPut.of(key.scope().kind(), version);
+        if (preconditions.absent() && unconditional == UnconditionalPut.OVERWRITE) {
+            return retrying(() -> writes.overwrite(tenantId, key, body));
+        }
         return retrying(() -> writes.put(tenantId, key, body, preconditions, unconditional));
     }
 
