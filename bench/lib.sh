@@ -40,6 +40,11 @@ bench_statistics() {
 
 bench_start_hub() {
   local name="$1"
+  # Another benchmark's server on the port would answer the readiness check, and this run would measure it.
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+    echo "something already listens on port $port (another benchmark still running?); set BENCH_PORT" >&2
+    exit 1
+  fi
   [ -f deploy/target/hub.jar ] || mvn -q -B -DskipTests package
   bench_classpath >/dev/null
   bench_log="$(mktemp -t hub-bench.XXXXXX.log)"
