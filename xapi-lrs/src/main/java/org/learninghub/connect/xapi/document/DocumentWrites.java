@@ -39,7 +39,7 @@ public class DocumentWrites {
     @Transactional
     public String put(long tenantId, DocumentKey key, DocumentBody body, Preconditions preconditions,
                       UnconditionalPut unconditional) {
-        return inTransaction(c -> {
+        return withConnection(c -> {
             Optional<StoredDocument> current = store.find(c, tenantId, key, true);
             preconditions.check(current.map(StoredDocument::etag));
             if (preconditions.absent()) {
@@ -55,7 +55,7 @@ public class DocumentWrites {
      * returns its new ETag.
      */
     public String overwrite(long tenantId, DocumentKey key, DocumentBody body) {
-        return inTransaction(c -> {
+        return withConnection(c -> {
             store.overwrite(c, tenantId, key, body, now());
             return body.etag();
         });
@@ -64,7 +64,7 @@ public class DocumentWrites {
     /** Creates the document, or merges a JSON Object into the stored one; returns its new ETag. */
     @Transactional
     public String post(long tenantId, DocumentKey key, DocumentBody body, Preconditions preconditions) {
-        return inTransaction(c -> {
+        return withConnection(c -> {
             Optional<StoredDocument> current = store.find(c, tenantId, key, true);
             preconditions.check(current.map(StoredDocument::etag));
             DocumentBody result = current.isPresent() ? JsonMerge.merge(current.get().body(), body) : body;
@@ -81,7 +81,7 @@ public class DocumentWrites {
     /** Deletes the document if it exists (deleting nothing is not an error). */
     @Transactional
     public void delete(long tenantId, DocumentKey key, Preconditions preconditions) {
-        inTransaction(c -> {
+        withConnection(c -> {
             Optional<StoredDocument> current = store.find(c, tenantId, key, true);
             preconditions.check(current.map(StoredDocument::etag));
             if (current.isPresent()) {
@@ -94,7 +94,7 @@ public class DocumentWrites {
     /** Deletes every document of the scope (State: of an Activity and Agent), or of one registration in it. */
     @Transactional
     public void deleteAll(long tenantId, DocumentScope scope, Optional<UUID> registration) {
-        inTransaction(c -> store.deleteAll(c, tenantId, scope, registration));
+        withConnection(c -> store.deleteAll(c, tenantId, scope, registration));
     }
 
     private String write(Connection c, long tenantId, DocumentKey key, DocumentBody body, boolean exists)
@@ -113,7 +113,8 @@ public class DocumentWrites {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private <T> T inTransaction(Work<T> work) {
+    /** The work on a pooled connection: within the method's transaction where it has one, else each statement alone. */
+    private <T> T withConnection(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,9 +60,9 @@ public class StatementWriter {
             AttachmentRows.insert(c, tenant, attachments);
             activityDefinitions.merge(c, tenant, fresh);
             if (!fresh.isEmpty()) {
-                Set<UUID> unmodifiable = Set.copyOf(voided);
+                Set<UUID> readOnly = Collections.unmodifiableSet(voided);
                 for (StatementListener listener : listeners) {
-                    listener.stored(c, tenant, fresh, unmodifiable);
+                    listener.stored(c, tenant, fresh, readOnly);
                 }
             }
         } catch (SQLException e) {
