@@ -28,6 +28,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -276,8 +277,14 @@ class BrowserDashboardIT extends HubIT {
         wait(browser).until(d -> view.equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 
+    /**
+     * Polls until the condition holds. An element of a page being replaced (the sign-in's redirect, a view re-drawn)
+     * goes stale between finding and reading it; the next poll finds the new one.
+     */
     private static WebDriverWait wait(WebDriver browser) {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static String sessionCookie(WebDriver browser) {
