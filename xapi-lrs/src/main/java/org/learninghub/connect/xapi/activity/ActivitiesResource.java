@@ -1,6 +1,7 @@
 package org.learninghub.connect.xapi.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import org.learninghub.connect.xapi.validation.Iri;
  * from the caller's tenant's statements; an Activity no statement defined is returned with its id only.
  */
 @Path("xapi/activities")
+@ApplicationScoped
 public class ActivitiesResource {
 
     @Inject

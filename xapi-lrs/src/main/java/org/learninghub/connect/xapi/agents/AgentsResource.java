@@ -1,6 +1,6 @@
 package org.learninghub.connect.xapi.agents;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -20,7 +20,7 @@ import org.learninghub.connect.xapi.http.XapiException;
  * about Agents is profile data, so the credential needs {@code profile} (or {@code all/read}, {@code all}).
  */
 @Path("xapi/agents")
-@RequestScoped
+@ApplicationScoped
 public class AgentsResource {
 
     static final String AGENT = "agent";

@@ -1,6 +1,6 @@
 package org.learninghub.connect.xapi.document;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 
 /**
@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
  * 1.0.3 Communication §2.7: documents about an Activity.
  */
 @Path("xapi/activities/profile")
-@RequestScoped
+@ApplicationScoped
 public class ActivityProfileResource extends DocumentResource {
 
     @Override

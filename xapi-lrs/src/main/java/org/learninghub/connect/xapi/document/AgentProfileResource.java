@@ -1,6 +1,6 @@
 package org.learninghub.connect.xapi.document;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 
 /**
@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
  * 1.0.3 Communication §2.6: documents about an Agent.
  */
 @Path("xapi/agents/profile")
-@RequestScoped
+@ApplicationScoped
 public class AgentProfileResource extends DocumentResource {
 
     @Override

@@ -1,6 +1,6 @@
 package org.learninghub.connect.xapi.document;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 
 /**
@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
  * 1.0.3 Communication §2.3: per-learner, per-activity scratch data such as bookmarks and suspend data.
  */
 @Path("xapi/activities/state")
-@RequestScoped
+@ApplicationScoped
 public class StateResource extends DocumentResource {
 
     @Override

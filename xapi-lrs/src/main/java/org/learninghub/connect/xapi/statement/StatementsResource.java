@@ -2,6 +2,7 @@ package org.learninghub.connect.xapi.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.learninghub.connect.xapi.http.Refusal;
@@ -35,6 +36,7 @@ import org.learninghub.connect.xapi.statement.validation.Values;
  * or a query (HEAD answers as GET without a body). A 200/204 is sent only after the transaction committed.
  */
 @Path("xapi/statements")
+@ApplicationScoped
 public class StatementsResource {
 
     @Inject
@@ -46,12 +48,9 @@ public class StatementsResource {
     @Inject
     StatementBodies bodies;
 
-    /** Where the body read is left for {@link Refusal} excerpts. */
-    @Context
-    HttpServletRequest request;
-
     @PUT
-    public Response put(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc) {
+    public Response put(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc,
+                        @Context HttpServletRequest request) {
         LrsPrincipal principal = LrsPrincipal.of(sc);
         principal.require(Scope.STATEMENTS_WRITE, false);
         MultivaluedMap<String, String> params = uri.getQueryParameters();
@@ -81,7 +80,8 @@ public class StatementsResource {
     }
 
     @POST
-    public Response post(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc) {
+    public Response post(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers, @Context SecurityContext sc,
+                         @Context HttpServletRequest request) {
         LrsPrincipal principal = LrsPrincipal.of(sc);
         principal.require(Scope.STATEMENTS_WRITE, false);
         onlyParameters(uri.getQueryParameters(), Set.of());
