@@ -1,5 +1,6 @@
 package org.learninghub.connect.lti.launch;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -31,6 +32,7 @@ import org.learninghub.connect.lti.registration.ToolEndpoints;
  * request to the picker.
  */
 @Path("lti/launch")
+@ApplicationScoped
 public class LaunchResource {
 
     @Inject

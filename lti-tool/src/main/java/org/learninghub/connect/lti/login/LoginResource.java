@@ -1,5 +1,6 @@
 package org.learninghub.connect.lti.login;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -20,6 +21,7 @@ import org.learninghub.connect.lti.settings.LtiSettings;
  */
 @Path("lti/login")
 @Produces(MediaType.TEXT_HTML)
+@ApplicationScoped
 public class LoginResource {
 
     @Inject

@@ -30,7 +30,8 @@ import org.learninghub.connect.xapi.http.XapiVersionFilter;
  * The HTTP side shared by the three Document resources: check the credential's scope, read the parameters
  * and body, call {@link Documents}, and answer with the headers 1.0.3 Communication §2.2 and §3.1 name
  * ({@code ETag} in quotes, {@code Last-Modified}). HEAD is served by the GET method without a body.
- * Subclasses only say which resource they are.
+ * Subclasses only say which resource they are, and are application-scoped: nothing of a request is kept in a field,
+ * so no instance is created per request.
  */
 public abstract class DocumentResource {
 

@@ -34,6 +34,7 @@ import org.learninghub.connect.xapi.statement.validation.Values;
 /**
  * {@code /xapi/statements} (1.0.3 Communication §2.1): PUT one statement by id, POST one or many, GET one
  * or a query (HEAD answers as GET without a body). A 200/204 is sent only after the transaction committed.
+ * One instance serves every request: it keeps nothing of a request in a field, so none is created per request.
  */
 @Path("xapi/statements")
 @ApplicationScoped
